@@ -16,7 +16,11 @@ if (!isRoot || !existsSync('/usr/bin/apt-get')) {
 console.log('Installing Chromium for the browser tests (apt-get install -y chromium)…');
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
-  stdio: 'inherit',
-  env,
-});
+execFileSync(
+  'apt-get',
+  ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
