@@ -1,1 +1,28 @@
-export {};
+export {
+  DownloadError,
+  DownloadTimeoutError,
+  IntegrityError,
+  ManifestError,
+  ModelsError,
+  OfflineError,
+  SourceNotFoundError,
+  UnknownModelError,
+} from './errors.js';
+export { sha256File } from './hash.js';
+export {
+  loadManifest,
+  parseManifest,
+  type Manifest,
+  type ModelEntry,
+  type ModelFile,
+  type Runtime,
+} from './manifest.js';
+export { cacheDirs, offlineFromEnv, type ResolveEvent, type ResolveOptions } from './options.js';
+export {
+  findModel,
+  pullCommand,
+  resolveModel,
+  resolveModels,
+  type ResolvedModel,
+} from './resolve.js';
+export { parseSource, type Source } from './source.js';
