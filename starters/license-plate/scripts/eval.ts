@@ -1,0 +1,74 @@
+/**
+ * Accuracy of the plate pipeline on a folder of labelled photos (OpenALPR benchmark format).
+ *
+ *   pnpm --filter @shipml/starter-license-plate eval -- <dir> [--top-k 3] [--verbose]
+ *
+ * Progress goes to stderr; the last stdout line is
+ * {"n", "exactTop1", "inTopK", "msPerImageP50"}: the share of photos whose best plate is right,
+ * the share with the right plate among the first k, and the median time of readPlates per photo.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bundledModelFiles, loadDictionary } from '../server/pipeline/model-files.js';
+import { createOrtModels } from '../server/pipeline/ort-models.js';
+import { readPlates } from '../server/pipeline/read-plates.js';
+import { normalisePlate, readBenchmark } from './benchmark-format.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'top-k': { type: 'string', default: '3' },
+    verbose: { type: 'boolean', default: false },
+    threads: { type: 'string', default: '2' },
+  },
+});
+// pnpm runs scripts in the package folder; resolve the folder from where the command was typed.
+const dir = positionals[0] && resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+if (!dir) {
+  console.error('usage: eval <dir> [--top-k 3] [--verbose] [--threads 2]');
+  process.exit(2);
+}
+const topK = Number(values['top-k']);
+
+const images = await readBenchmark(dir);
+if (images.length === 0) {
+  console.error(`no labelled *.jpg in ${dir}`);
+  process.exit(2);
+}
+const files = bundledModelFiles();
+const dictionary = loadDictionary(files.dictionary);
+const models = await createOrtModels(files, Number(values.threads));
+
+// Warm-up: the first runs allocate memory and pick kernels; keep them out of the timings.
+const first = await readFile(images[0]!.file);
+for (let i = 0; i < 2; i++) await readPlates(first, models, { dictionary });
+
+let top1 = 0;
+let inTopK = 0;
+const times: number[] = [];
+for (const [i, image] of images.entries()) {
+  const bytes = await readFile(image.file);
+  const t0 = performance.now();
+  const { plates } = await readPlates(bytes, models, { dictionary });
+  times.push(performance.now() - t0);
+  const truth = new Set(image.plates.map((p) => p.text));
+  const texts = plates.map((p) => normalisePlate(p.text));
+  const ok = texts[0] !== undefined && truth.has(texts[0]);
+  top1 += ok ? 1 : 0;
+  inTopK += texts.slice(0, topK).some((t) => truth.has(t)) ? 1 : 0;
+  const line = `${i + 1}/${images.length} ${basename(image.file)} ${ok ? 'ok  ' : 'MISS'} want ${[...truth].join('|')} got ${texts.slice(0, topK).join(' ') || '-'}`;
+  if (values.verbose || !ok) console.error(line);
+}
+await models.release();
+
+times.sort((a, b) => a - b);
+const round = (x: number, d = 4) => Number(x.toFixed(d));
+console.log(
+  JSON.stringify({
+    n: images.length,
+    exactTop1: round(top1 / images.length),
+    inTopK: round(inTopK / images.length),
+    msPerImageP50: round(times[Math.floor(times.length / 2)]!, 1),
+  }),
+);
