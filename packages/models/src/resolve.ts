@@ -90,7 +90,11 @@ async function resolveEntries(
 ): Promise<ResolvedModel[]> {
   const found = new Map<ModelFile, string | undefined>();
   for (const model of entries) {
-    for (const file of model.files) found.set(file, await locateFile(manifest, model, file, s));
+    for (const file of model.files) {
+      const path = await locateFile(manifest, model, file, s);
+      found.set(file, path);
+      if (path) s.onEvent({ type: 'cached', model: model.id, file: file.name, path });
+    }
   }
   const missing = entries.filter((m) => m.files.some((f) => found.get(f) === undefined));
   if (missing.length > 0 && s.offline) {

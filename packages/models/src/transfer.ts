@@ -1,0 +1,144 @@
+import { open, stat, truncate } from 'node:fs/promises';
+import { DownloadError, SourceNotFoundError } from './errors.js';
+import { parseRetryAfter, TransientError } from './retry.js';
+
+export interface TransferOptions {
+  /** For messages, e.g. `distilgpt2/onnx/model.onnx`. */
+  what: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The partial file; its current length is where the transfer resumes. */
+  partPath: string;
+  /** Expected total size in bytes. */
+  size: number;
+  /** Abort and retry when no byte arrives for this long (ms). */
+  stallTimeoutMs: number;
+  signal: AbortSignal | undefined;
+  onStart(offset: number, url: string): void;
+  onProgress(bytes: number): void;
+}
+
+/** Length of a file, 0 when it does not exist. */
+export async function fileSize(path: string): Promise<number> {
+  return (await stat(path).catch(() => null))?.size ?? 0;
+}
+
+/**
+ * Throws the right error for a non-success HTTP status: {@link TransientError} for 429/5xx
+ * (with Retry-After), {@link SourceNotFoundError} for 404, {@link DownloadError} otherwise.
+ */
+export function checkStatus(res: Response, url: string, what: string): void {
+  const { status } = res;
+  if (status === 429 || status >= 500) {
+    throw new TransientError(
+      `HTTP ${status} from ${url}`,
+      'status',
+      status,
+      parseRetryAfter(res.headers.get('retry-after')),
+    );
+  }
+  if (status === 404) throw new SourceNotFoundError(`${what}: not found (HTTP 404) at ${url}`);
+  if (status === 401 || status === 403) {
+    throw new DownloadError(
+      `${what}: HTTP ${status} from ${url}; the repo may be gated or private: accept its terms on the hub and set HF_TOKEN`,
+      status,
+    );
+  }
+  if (status >= 400) throw new DownloadError(`${what}: HTTP ${status} from ${url}`, status);
+}
+
+/**
+ * One attempt at fetching `url` into `partPath`, continuing from the bytes already there with
+ * `Range: bytes=N-`. Dropped and stalled connections throw {@link TransientError} so the caller
+ * retries (and resumes); the partial file is kept for that.
+ */
+export async function transferOnce(o: TransferOptions): Promise<void> {
+  let offset = await fileSize(o.partPath);
+  if (offset > o.size) {
+    await truncate(o.partPath, 0);
+    offset = 0;
+  }
+  if (offset === o.size) {
+    await (await open(o.partPath, 'a')).close(); // a 0-byte file, or one finished before a crash
+    return;
+  }
+  const abort = new AbortController();
+  let stalled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      abort.abort(new Error('stalled'));
+    }, o.stallTimeoutMs);
+  };
+  const onOuterAbort = () => abort.abort(o.signal?.reason);
+  o.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const headers: Record<string, string> = { ...o.headers, 'accept-encoding': 'identity' };
+  if (offset > 0) headers.range = `bytes=${offset}-`;
+  let written = offset;
+  try {
+    arm();
+    const res = await fetch(o.url, { headers, signal: abort.signal, redirect: 'follow' });
+    if (res.status === 416) {
+      await truncate(o.partPath, 0); // the server disowns our partial file: start over
+      throw new TransientError(`HTTP 416 for ${headers.range ?? 'no range'}`, 'status', 416, 0);
+    }
+    checkStatus(res, o.url, o.what);
+    let start = 0;
+    if (res.status === 206) {
+      start = Number(/^bytes (\d+)-/.exec(res.headers.get('content-range') ?? '')?.[1] ?? -1);
+      if (start !== offset) {
+        await truncate(o.partPath, 0);
+        throw new TransientError(
+          `Content-Range starts at ${start}, wanted ${offset}`,
+          'status',
+          206,
+          0,
+        );
+      }
+    }
+    written = start; // a 200 answer to a Range request restarts from byte 0
+    o.onStart(start, o.url);
+    const file = await open(o.partPath, start === 0 ? 'w' : 'a');
+    try {
+      // Node's web streams are async-iterable (the DOM typings just do not say so here).
+      const body = (res.body ?? []) as unknown as AsyncIterable<Uint8Array>;
+      for await (const value of body) {
+        arm();
+        await file.write(value);
+        written += value.byteLength;
+        o.onProgress(written);
+      }
+    } finally {
+      await file.close();
+    }
+  } catch (err) {
+    if (
+      err instanceof TransientError ||
+      err instanceof DownloadError ||
+      err instanceof SourceNotFoundError
+    ) {
+      throw err;
+    }
+    if (o.signal?.aborted) throw o.signal.reason;
+    if ((err as { syscall?: string }).syscall) throw err; // a local disk error, not the network
+    if (stalled) {
+      throw new TransientError(
+        `no data for ${o.stallTimeoutMs} ms at byte ${written} of ${o.size}`,
+        'stall',
+      );
+    }
+    const cause = (err as { cause?: { message?: string } }).cause?.message;
+    throw new TransientError(
+      `connection lost at byte ${written} of ${o.size}: ${(err as Error).message}${cause ? ` (${cause})` : ''}`,
+      'network',
+    );
+  } finally {
+    clearTimeout(timer);
+    o.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  if (written < o.size) {
+    throw new TransientError(`connection closed at byte ${written} of ${o.size}`, 'network');
+  }
+}
