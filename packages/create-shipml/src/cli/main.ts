@@ -1,0 +1,118 @@
+import pc from 'picocolors';
+import { CreateShipmlError, UsageError } from '../errors.js';
+import { listRecipes, loadRecipe } from '../engine/manifest.js';
+import { renderRecipe } from '../engine/render.js';
+import { existingEntries, writeProject } from '../engine/write.js';
+import { TargetNotEmptyError } from '../errors.js';
+import { ownVersion, shipmlVersions, templatesRoot } from '../paths.js';
+import { collectAnswers } from './answers.js';
+import { parseCliArgs, USAGE } from './args.js';
+import { commandsFor, detectPackageManager } from './package-manager.js';
+import { assertValidProjectName } from './project-name.js';
+import { initGit, install } from './side-effects.js';
+import { resolveTarget } from './target.js';
+
+/** What the CLI needs from its process; tests pass their own. */
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** True when both stdin and stdout are terminals: prompts are allowed. */
+  interactive: boolean;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+/**
+ * The whole command, top to bottom: parse → ask what is missing → check the target →
+ * render → write (or list, for --dry-run) → install → git → next steps.
+ * Returns the exit code; errors the user can act on are printed, not thrown.
+ */
+export async function main(argv: string[], ctx: CliContext): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    const recipes = listRecipes(templatesRoot).map((name) => loadRecipe(templatesRoot, name));
+    if (args.help) {
+      ctx.out(
+        `${USAGE}\n\nRecipes:\n${recipes.map((r) => `  ${r.name.padEnd(20)} ${r.description}`).join('\n')}`,
+      );
+      return 0;
+    }
+    if (args.version) {
+      ctx.out(ownVersion());
+      return 0;
+    }
+    if (recipes.length === 0) throw new UsageError('This build of create-shipml has no recipes.');
+
+    const answers = await collectAnswers(args, recipes, {
+      interactive: ctx.interactive,
+      detectedPm: detectPackageManager(ctx.env.npm_config_user_agent),
+    });
+    const target = resolveTarget(ctx.cwd, answers.dir, ctx.env.HOME);
+    assertValidProjectName(target.name);
+    const existing = existingEntries(target.dir);
+    if (existing.length > 0 && !args.force) {
+      throw new TargetNotEmptyError(
+        `${target.dir} is not empty (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', …' : ''}). ` +
+          'Choose another directory, or pass --force to write into it.',
+      );
+    }
+
+    const result = await renderRecipe({
+      root: templatesRoot,
+      recipe: answers.recipe.name,
+      options: { model: answers.model },
+      target: 'standalone',
+      packageName: target.name,
+      shipmlVersions: shipmlVersions(),
+      generatorVersion: ownVersion(),
+      packageManager: answers.pm,
+    });
+    const where = `${target.dir}${target.outsideCwd ? ' (outside the current directory)' : ''}`;
+    const what = `recipe ${answers.recipe.name}, model ${result.options.model}`;
+    const cmds = commandsFor(answers.pm);
+
+    if (args.dryRun) {
+      ctx.out(`Dry run: would create ${where} (${what}), writing ${result.files.length} files:`);
+      for (const f of result.files)
+        ctx.out(`  ${f.path}  ${pc.dim(formatSize(f.contents.length))}`);
+      if (answers.install) ctx.out(`then run: ${cmds.install.join(' ')}`);
+      if (answers.git) ctx.out('then: git init and an initial commit');
+      ctx.out('Nothing was written.');
+      return 0;
+    }
+
+    writeProject(target.dir, result.files, { force: args.force });
+    ctx.out(`${pc.green('✔')} Created ${where} (${what}): ${result.files.length} files.`);
+    let installed = false;
+    if (answers.install) {
+      ctx.out(`Installing dependencies: ${cmds.install.join(' ')}`);
+      installed = install(target.dir, cmds.install);
+      if (!installed)
+        ctx.err(
+          pc.yellow(
+            `Install failed: run "${cmds.install.join(' ')}" in ${target.display} yourself.`,
+          ),
+        );
+    }
+    if (answers.git) ctx.out(`git: ${initGit(target.dir)}`);
+
+    ctx.out('\nNext steps:');
+    if (target.dir !== ctx.cwd) ctx.out(`  cd ${target.display}`);
+    if (!installed) ctx.out(`  ${cmds.install.join(' ')}`);
+    ctx.out(`  ${cmds.run('dev')}        # the app on http://localhost:3000`);
+    ctx.out(
+      `  ${cmds.run('test')}       # unit tests (${cmds.run('test:e2e')} for the browser tests)`,
+    );
+    return answers.install && !installed ? 1 : 0;
+  } catch (err) {
+    if (err instanceof CreateShipmlError) {
+      ctx.err(`${pc.red('✖')} ${err.message}`);
+      return err.status;
+    }
+    throw err;
+  }
+}
