@@ -58,8 +58,8 @@ export function findModel(manifest: Manifest, id: string): ModelEntry {
 /** The command that downloads these models, as a user would type it in the manifest's project. */
 export function pullCommand(manifest: Manifest, ids: string[]): string {
   const rel = relative(process.cwd(), manifest.path) || manifest.path;
-  const manifestArg =
-    rel === 'models.json' ? '' : ` --manifest ${JSON.stringify(rel).slice(1, -1)}`;
+  const quoted = /^[\w@%+=:,./-]+$/.test(rel) ? rel : `'${rel.replace(/'/g, `'\\''`)}'`;
+  const manifestArg = rel === 'models.json' ? '' : ` --manifest ${quoted}`;
   return `pnpm exec shipml models pull ${ids.join(' ')}${manifestArg}`;
 }
 

@@ -138,3 +138,16 @@ describe('resolveModel with npm: and file: sources', () => {
     await expect(resolveModel(noFile, 'nope')).rejects.toThrow(UnknownModelError);
   });
 });
+
+describe('pullCommand', () => {
+  it('omits --manifest for ./models.json and shell-quotes odd paths', async () => {
+    const { pullCommand } = await import('../resolve.js');
+    const at = (path: string) => ({ path, dir: dirname(path), models: [] });
+    expect(pullCommand(at(join(process.cwd(), 'models.json')), ['a', 'b'])).toBe(
+      'pnpm exec shipml models pull a b',
+    );
+    expect(pullCommand(at(join(process.cwd(), "it's here/models.json")), ['a'])).toBe(
+      `pnpm exec shipml models pull a --manifest 'it'\\''s here/models.json'`,
+    );
+  });
+});
