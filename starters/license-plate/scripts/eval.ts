@@ -44,14 +44,17 @@ const models = await createOrtModels(files, Number(values.threads));
 const first = await readFile(images[0]!.file);
 for (let i = 0; i < 2; i++) await readPlates(first, models, { dictionary });
 
+const stepTotals: Record<string, number> = {};
 let top1 = 0;
 let inTopK = 0;
 const times: number[] = [];
 for (const [i, image] of images.entries()) {
   const bytes = await readFile(image.file);
   const t0 = performance.now();
-  const { plates } = await readPlates(bytes, models, { dictionary });
+  const { plates, timingsMs } = await readPlates(bytes, models, { dictionary });
   times.push(performance.now() - t0);
+  for (const [step, ms] of Object.entries(timingsMs))
+    stepTotals[step] = (stepTotals[step] ?? 0) + ms;
   const truth = new Set(image.plates.map((p) => p.text));
   const texts = plates.map((p) => normalisePlate(p.text));
   const ok = texts[0] !== undefined && truth.has(texts[0]);
@@ -61,6 +64,10 @@ for (const [i, image] of images.entries()) {
   if (values.verbose || !ok) console.error(line);
 }
 await models.release();
+const meanSteps = Object.entries(stepTotals).map(
+  ([s, ms]) => `${s} ${(ms / images.length).toFixed(1)}`,
+);
+console.error(`mean ms per step: ${meanSteps.join(', ')}`);
 
 times.sort((a, b) => a - b);
 const round = (x: number, d = 4) => Number(x.toFixed(d));

@@ -5,6 +5,8 @@ import type { Point, RotatedBox } from './types.js';
 export interface Candidate {
   box: RotatedBox;
   shapeScore: number;
+  /** The box reaches the photo's edge, so the plate may be cut off. */
+  atEdge: boolean;
 }
 
 /** Map det-map boxes to photo pixels (the two axes may be scaled differently). */
@@ -58,21 +60,34 @@ export function lineRuns(boxes: RotatedBox[], maxParts = 3): RotatedBox[] {
  */
 export function shapeScore(box: RotatedBox, photoHeight: number): number {
   const aspect = box.width / box.height;
-  const aspectScore = Math.exp(-((Math.log(aspect / 4.2) / 0.55) ** 2));
+  if (aspect > 9) return 0; // a long line of text, not one plate
+  const aspectScore = Math.exp(-((Math.log(aspect / 3.8) / 0.6) ** 2));
   const rel = box.height / photoHeight;
   const sizeScore = box.height < 10 ? box.height / 10 : rel > 0.35 ? 0.35 / rel : 1;
   const tiltScore = Math.cos(box.angle) ** 4;
   return aspectScore * sizeScore * tiltScore * Math.min(1, box.score / 0.7);
 }
 
+/** True when any corner of the box lies within `margin` pixels of the photo's border. */
+function touchesEdge(box: RotatedBox, width: number, height: number, margin = 2): boolean {
+  return rectCorners(box).some(
+    (p) => p.x < margin || p.y < margin || p.x > width - margin || p.y > height - margin,
+  );
+}
+
 /** Step 3 — the `limit` most plate-like regions (single boxes and merged runs), best first. */
-export function plateCandidates(boxes: RotatedBox[], photoHeight: number, limit = 6): Candidate[] {
-  const all = [...boxes, ...lineRuns(boxes)].map((box) => ({
-    box,
-    shapeScore: shapeScore(box, photoHeight),
-  }));
-  return all
-    .filter((c) => c.shapeScore > 0.02)
+export function plateCandidates(
+  boxes: RotatedBox[],
+  photo: { width: number; height: number },
+  limit = 4,
+): Candidate[] {
+  return [...boxes, ...lineRuns(boxes)]
+    .map((box) => ({
+      box,
+      shapeScore: shapeScore(box, photo.height),
+      atEdge: touchesEdge(box, photo.width, photo.height),
+    }))
+    .filter((c) => c.shapeScore > 0.05)
     .sort((a, b) => b.shapeScore - a.shapeScore)
     .slice(0, limit);
 }

@@ -2,41 +2,40 @@ import { PLATE_CHARS } from './ctc-decode.js';
 
 /**
  * Common plate layouts, written with L = letter, D = digit, X = either, `a-b` = repeat a to b
- * times. Generic regional formats (EU countries, UK, US, …), not a list of known plates.
+ * times, each with a prior weight: how common the layout is across countries (a layout shared by
+ * many countries weighs 1, one country's rarer variant less). Generic regional formats (EU
+ * countries, UK, US, …), not a list of known plates.
  */
-const LAYOUTS = [
-  'L1-3 L1-2 D1-4', // DE: district, letters, digits (M AB 1234)
-  'LL DDD LL', // FR, IT, SK, HR, RS
-  'LL DDDD L1-2', // HR, BA, BG (with one or two letters)
-  'L1-2 DDDD LL', // BG, RO-like
-  'DDDD LLL', // ES
-  'LL DD LLL', // UK since 2001, RO
-  'L DDD LLL', // UK 1983–2001
-  'LLL DDD L', // UK 1963–1983
-  'LLL D1-4', // US, Scandinavia, old UK, CZ/SK older
-  'D1-3 L1-3 D1-4', // US (7ABC123), BE, NL
-  'D L X DDDD', // CZ (1T4 3213)
-  'LL DDDDD', // PL (two-letter district + five characters)
-  'LL DDDD L',
-  'LL D L DDD',
-  'LLL L DDD', // PL (three-letter district)
-  'LLL DD LL',
-  'LLL D L DD',
-  'L1-2 D1-5 L1-2', // AT, CH, NO/DK, IE-like
-  'LL LL DD', // NL sidecodes
-  'DD LL DD',
-  'DD DD LL',
-  'LL DD DD',
-  'LL DD LL',
-  'DD LLL D',
-  'D LLL DD',
-  'L DDD LL',
-  'LLL DD L',
-  'D LL DDD',
-  'DDD LL D',
-  'DD LL LL',
-  'LL LL DD',
-  'DD LLL D',
+const LAYOUTS: [layout: string, weight: number][] = [
+  ['LL DDD LL', 1], // FR, IT, SK, HR, RS, ME, …
+  ['LL DD LLL', 1], // UK since 2001, RO
+  ['DDDD LLL', 1], // ES
+  ['LLL D3-4', 1], // US, SE/FI, older UK, CZ/SK older, PL
+  ['LL DDDD LL', 0.9], // HR (4 digits), BG, RO
+  ['L DDD LLL', 0.9], // UK 1983–2001
+  ['LLL DDD L', 0.9], // UK 1963–1983
+  ['D1-3 L1-3 D1-4', 0.9], // US (7ABC123), BE (1ABC234)
+  ['D L X DDDD', 0.9], // CZ (1T4 3213)
+  ['L1-3 L1-2 D1-4', 0.85], // DE: district, letters, digits (M AB 1234)
+  ['LL DDDDD', 0.85], // PL (two-letter district + five characters), NO, DK
+  ['LL DDDD L', 0.7], // HR with one letter
+  ['L DDDD LL', 0.7], // BG one-letter regions
+  ['LLL L DDD', 0.85], // PL (three-letter district)
+  ['LLL DD LL', 0.85],
+  ['LL D L DDD', 0.85],
+  ['L1-2 D1-5 L1-2', 0.7], // AT, CH, IE-like
+  ['LL DD LL', 0.85], // NL sidecodes (six characters, letter and digit pairs/triples)
+  ['DD LL DD', 0.85],
+  ['DD DD LL', 0.85],
+  ['LL DD DD', 0.85],
+  ['LL LL DD', 0.85],
+  ['DD LL LL', 0.85],
+  ['DD LLL D', 0.85],
+  ['D LLL DD', 0.85],
+  ['L DDD LL', 0.85],
+  ['LL DDD L', 0.85],
+  ['D LL DDD', 0.85],
+  ['DDD LL D', 0.85],
 ];
 
 /** Expand a layout into concrete class strings: 'L1-2 D' → ['LD', 'LLD']. */
@@ -54,8 +53,14 @@ export function expandLayout(layout: string): string[] {
   return out;
 }
 
-/** Every concrete template (class string) of every layout, deduplicated. */
-export const TEMPLATES: ReadonlySet<string> = new Set(LAYOUTS.flatMap(expandLayout));
+/** Every concrete template (class string) of every layout → its weight (the highest if shared). */
+export const TEMPLATES: ReadonlyMap<string, number> = (() => {
+  const map = new Map<string, number>();
+  for (const [layout, weight] of LAYOUTS) {
+    for (const t of expandLayout(layout)) map.set(t, Math.max(weight, map.get(t) ?? 0));
+  }
+  return map;
+})();
 
 /** The class string of a text: 'AB12' → 'LLDD'. */
 export function classesOf(text: string): string {
@@ -71,21 +76,36 @@ function fits(classes: string, template: string): boolean {
 }
 
 /**
- * How plausible a text is as a plate, 0..1: a known regional layout scores 1; otherwise 5–8
- * characters mixing letters and digits 0.7; a 4–8 character word (vanity plates) 0.45; anything
- * shorter or longer is unlikely to be a plate.
+ * How plausible a text is as a plate, 0..1: a known regional layout scores its weight, other
+ * 4–8 character texts (vanity plates, unlisted formats) 0.6, anything shorter or longer little;
+ * times a prior on the length.
  */
 export function formatScore(text: string): number {
-  const classes = classesOf(text);
-  for (const t of TEMPLATES) if (fits(classes, t)) return 1;
+  return layoutScore(classesOf(text)) * lengthPrior(text.length);
+}
+
+/** Weight of the best layout a class string fits, or a fallback for unknown layouts. */
+function layoutScore(classes: string): number {
+  const weight = TEMPLATES.get(classes) ?? 0;
+  let best = weight;
+  for (const [t, w] of TEMPLATES) if (w > best && fits(classes, t)) best = w;
+  if (best > 0) return best;
   const mixed = /L/.test(classes) && /D/.test(classes);
-  if (mixed && text.length >= 5 && text.length <= 8) return 0.7;
-  if (text.length >= 4 && text.length <= 8) return 0.6;
-  if (text.length === 3 || text.length === 9) return 0.2;
+  if (mixed && classes.length >= 5 && classes.length <= 8) return 0.6;
+  if (classes.length >= 4 && classes.length <= 8) return 0.6;
+  if (classes.length === 3 || classes.length === 9) return 0.2;
   return 0.05;
 }
 
-/** A reading rewritten to fit a layout, and how much that costs in confidence (0..1, 1 = free). */
+/**
+ * Most plates carry 6–8 characters; short strings (years, words, sticker text) are far more often
+ * something else in a street photo.
+ */
+export function lengthPrior(length: number): number {
+  return length >= 6 ? 1 : length === 5 ? 0.9 : 0.7;
+}
+
+/** A reading rewritten to fit a layout; `factor` = repair cost × format score (0..1). */
 export interface Alternative {
   text: string;
   /** Characters the rewrite kept, by their index in the original reading. */
@@ -141,7 +161,7 @@ export function plateAlternatives(
   for (const kept of variants) {
     const dropped = all.find((i) => !kept.includes(i));
     const base = dropped === undefined ? 1 : DROP_FACTOR * (1 - 0.2 * (charProbs[dropped] ?? 1));
-    for (const t of TEMPLATES) {
+    for (const [t, weight] of TEMPLATES) {
       if (t.length !== kept.length) continue;
       let fixed = '';
       let swaps = 0;
@@ -161,12 +181,13 @@ export function plateAlternatives(
           swaps = 3;
           break;
         }
-        const p = (c: string) => dist[PLATE_CHARS.indexOf(c)]!;
+        // Look-alikes are listed most likely first; the model's probability can overrule the order.
+        const p = (c: string) => dist[PLATE_CHARS.indexOf(c)]! - 0.01 * options.indexOf(c);
         fixed += options.reduce((a, b) => (p(b) > p(a) ? b : a));
         swaps++;
       }
       if (swaps > 2 || fixed === text) continue;
-      const factor = base * SWAP_FACTOR ** swaps;
+      const factor = base * SWAP_FACTOR ** swaps * weight * lengthPrior(fixed.length);
       const prev = best.get(fixed);
       if (!prev || prev.factor < factor) best.set(fixed, { text: fixed, kept, factor });
     }

@@ -8,6 +8,8 @@ import { rectCorners } from './min-area-rect.js';
 export interface Reading {
   candidate: Candidate;
   decoded: Decoded;
+  /** Share of dark pixels in the crop (see `darkShare`): plates are dark text on a light ground. */
+  darkShare: number;
 }
 
 /** Mean probability of the characters read (0 for an empty reading). */
@@ -39,20 +41,30 @@ function overlap(a: number[], b: number[]): number {
 
 /**
  * Step 5 — score every reading by recognition confidence × plate-format plausibility (with
- * look-alike letters/digits swapped when that makes the text fit a layout), keep the best reading
- * of each place in the photo, best first.
+ * look-alike letters/digits swapped when that makes the text fit a layout) × how plate-like its
+ * region is; keep the best reading of each place in the photo, best first.
  */
 export function rankReadings(readings: Reading[], minConfidence = 0.1): Plate[] {
-  const scored = readings.flatMap(({ candidate, decoded }) => {
+  const tallest = Math.max(...readings.map((r) => r.candidate.box.height));
+  const scored = readings.flatMap(({ candidate, decoded, darkShare }) => {
+    // Evidence from the region rather than the text: plate-like shape, the biggest text in the
+    // photo (the car being photographed), not cut off by the border, dark text on a light ground.
+    const regionScore =
+      (0.7 + 0.3 * candidate.shapeScore) *
+      (candidate.box.height / tallest) ** 0.2 *
+      (candidate.atEdge ? 0.8 : 1) *
+      (darkShare > 0.6 ? 0.8 : 1);
     const conf = textConfidence(decoded.charProbs);
+    // The reading as it is, scored by its format, and its best repairs (already format-weighted).
     const options = [
-      { text: decoded.text, factor: 1 },
-      ...plateAlternatives(decoded.text, decoded.charProbs, decoded.charDists).slice(0, 3),
+      { text: decoded.text, plausibility: formatScore(decoded.text) },
+      ...plateAlternatives(decoded.text, decoded.charProbs, decoded.charDists)
+        .slice(0, 3)
+        .map((a) => ({ text: a.text, plausibility: a.factor })),
     ];
-    return options.map(({ text, factor }) => {
-      const confidence = conf * factor * formatScore(text);
-      // The shape score breaks ties between equally good readings of different regions.
-      const rankScore = confidence * (0.85 + 0.15 * candidate.shapeScore);
+    return options.map(({ text, plausibility }) => {
+      const confidence = conf * plausibility;
+      const rankScore = confidence * regionScore;
       return { text, confidence, rankScore, box: boundsOf(candidate) };
     });
   });

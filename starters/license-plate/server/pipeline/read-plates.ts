@@ -1,4 +1,5 @@
 import { cropBox } from './crop-box.js';
+import { trimCountryBand } from './country-band.js';
 import { ctcDecode } from './ctc-decode.js';
 import { decodeImage } from './decode-image.js';
 import { detectBoxes } from './detect-boxes.js';
@@ -7,6 +8,7 @@ import { bundledModelFiles, loadDictionary } from './model-files.js';
 import { plateCandidates, toPhotoBoxes } from './plate-candidates.js';
 import { rankReadings, type Reading } from './rank.js';
 import { toRecognizeInput } from './recognize-input.js';
+import { darkShare } from './text-polarity.js';
 import type { PlateModels, PlateReading } from './types.js';
 
 export interface ReadPlatesOptions {
@@ -16,7 +18,7 @@ export interface ReadPlatesOptions {
   maxPixels?: number;
   /** Long side of the detector's input in pixels (default 736): bigger finds smaller plates, slower. */
   detectMaxSide?: number;
-  /** How many plate-like regions to read (default 6). */
+  /** How many plate-like regions to read (default 4). */
   maxCandidates?: number;
 }
 
@@ -54,8 +56,8 @@ export async function readPlates(
   lap('detect');
 
   // 3. Which of those could be a plate? Crop them level, 48 px high.
-  const candidates = plateCandidates(boxes, photo.height, opts.maxCandidates);
-  const crops = candidates.map((c) => cropBox(photo, c.box));
+  const candidates = plateCandidates(boxes, photo, opts.maxCandidates);
+  const crops = candidates.map((c) => trimCountryBand(cropBox(photo, c.box)));
   lap('crop');
 
   // 4. Read all crops in one batch.
@@ -65,6 +67,7 @@ export async function readPlates(
     readings = ctcDecode(probs, dictionary).map((decoded, i) => ({
       candidate: candidates[i]!,
       decoded,
+      darkShare: darkShare(crops[i]!),
     }));
   }
   lap('recognize');
