@@ -1,1 +1,39 @@
-export {};
+export { createServer, type CreateServerOptions } from './create-server.js';
+export { shipmlServe } from './plugin.js';
+export { listen, type ListenOptions, type Listening } from './listen.js';
+export { InferenceService, type ServedModel } from './inference-service.js';
+export {
+  ServeError,
+  InvalidInputError,
+  ModelNotFoundError,
+  GenerateInputError,
+  ClientClosedError,
+  ConfigError,
+  ModelLoadError,
+  InferenceError,
+  QueueFullError,
+  NotReadyError,
+  DeadlineExceededError,
+} from './errors.js';
+export {
+  definePipeline,
+  type Pipeline,
+  type PipelineContext,
+  type PipelineModule,
+} from './pipeline.js';
+export type {
+  Backend,
+  Datatype,
+  FinishReason,
+  GenerateEvent,
+  GenerateOptions,
+  GenerateParameters,
+  GeneratedToken,
+  InferOptions,
+  ModelConfig,
+  ResolvedModelLike,
+  ServeOptions,
+  Tensor,
+  TensorSpec,
+  TypedArray,
+} from './types.js';

@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { makeTempDir } from '@shipml/test-utils';
+import { afterAll } from 'vitest';
+
+/** Repository root (packages/serve/src/__tests__ → ../../../..). */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The toy generation pipeline shipped in examples/. */
+export const alphabetPipeline = fileURLToPath(
+  new URL('../../examples/alphabet-pipeline.mjs', import.meta.url),
+);
+
+/** A temp dir for this test file, removed after it; `write(name, bytes)` returns the path. */
+export function modelDir(): { path: string; write(name: string, bytes: Uint8Array): string } {
+  const dir = makeTempDir('shipml-serve-test-');
+  afterAll(() => dir.remove());
+  return {
+    path: dir.path,
+    write(name, bytes) {
+      const path = join(dir.path, name);
+      writeFileSync(path, bytes);
+      return path;
+    },
+  };
+}
+
+/** POST JSON body for an FP32 `x` input. */
+export function fp32Input(shape: number[], data: number[], name = 'x') {
+  return { name, shape, datatype: 'FP32', data };
+}

@@ -1,0 +1,256 @@
+import {
+  ConfigError,
+  InvalidInputError,
+  ModelLoadError,
+  ModelNotFoundError,
+  NotReadyError,
+  ServeError,
+} from './errors.js';
+import { startGeneration, type GenerateRequestInput } from './generation.js';
+import type { ServeMetrics } from './metrics.js';
+import { normalizeModel, type NormalizedModel } from './model-config.js';
+import { ModelQueue } from './scheduler/model-queue.js';
+import { WorkerPool } from './scheduler/worker-pool.js';
+import { checkInputs } from './tensor-check.js';
+import type {
+  GenerateEvent,
+  GenerateOptions,
+  InferOptions,
+  ServeOptions,
+  Tensor,
+} from './types.js';
+import type { ModelDescription } from './worker/protocol.js';
+
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+/** One served model version and its state. */
+export interface ServedModel {
+  name: string;
+  version: string;
+  config: NormalizedModel;
+  state: 'loading' | 'ready' | 'failed';
+  /** The model's interface as loaded (inputs/outputs/platform); set once ready. */
+  description?: ModelDescription;
+  error?: string;
+  queue?: ModelQueue;
+  pool?: WorkerPool;
+}
+
+/**
+ * Loads the models into worker pools and runs requests through each model's queue. This is
+ * `app.inference`: starter routes call `infer` / `generate` on it.
+ */
+export class InferenceService {
+  private readonly byName = new Map<string, ServedModel[]>();
+  private loading: Promise<void> | undefined;
+  private isDraining = false;
+  private active = 0;
+
+  constructor(
+    private readonly options: ServeOptions,
+    private readonly metrics: ServeMetrics,
+    private readonly log: Logger,
+  ) {
+    for (const cfg of options.models) {
+      const config = normalizeModel(cfg);
+      const versions = this.byName.get(config.name) ?? [];
+      if (versions.some((m) => m.version === config.version)) {
+        throw new ConfigError(`model '${config.name}' version '${config.version}' declared twice`);
+      }
+      versions.push({ name: config.name, version: config.version, config, state: 'loading' });
+      this.byName.set(config.name, versions);
+    }
+  }
+
+  /** How long shutdown waits for in-flight work, ms (`ServeOptions.drainTimeoutMs`). */
+  get drainTimeoutMs(): number {
+    return this.options.drainTimeoutMs ?? 10_000;
+  }
+
+  /** True once every model is loaded and warmed up, and until draining starts. */
+  get ready(): boolean {
+    return !this.isDraining && this.models().every((m) => m.state === 'ready');
+  }
+
+  get draining(): boolean {
+    return this.isDraining;
+  }
+
+  /** Requests (infer and generate calls) currently in progress. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Every served model version, in declaration order. */
+  models(): ServedModel[] {
+    return [...this.byName.values()].flat();
+  }
+
+  /** A model version; without `version`, the last one declared. Throws 404 if unknown. */
+  model(name: string, version?: string): ServedModel {
+    const versions = this.byName.get(name);
+    const found =
+      version === undefined ? versions?.at(-1) : versions?.find((m) => m.version === version);
+    if (!found) throw new ModelNotFoundError(name, version);
+    return found;
+  }
+
+  /** Loads every model (once); rejects with the first load error after all have settled. */
+  load(): Promise<void> {
+    this.loading ??= Promise.allSettled(this.models().map((m) => this.loadOne(m))).then(
+      (results) => {
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      },
+    );
+    return this.loading;
+  }
+
+  private async loadOne(m: ServedModel): Promise<void> {
+    const pool = new WorkerPool(m.config.worker, m.config.workers, (err) =>
+      this.log.error(`model '${m.name}' worker error: ${err.message}`),
+    );
+    m.pool = pool;
+    try {
+      const description = await pool.start();
+      if (description.warmupError) {
+        this.log.warn(`model '${m.name}': warm-up run failed (${description.warmupError})`);
+      }
+      m.description = description;
+      m.queue = new ModelQueue(m.name, pool, m.config.limits, this.metrics);
+      m.state = 'ready';
+      this.log.info(`model '${m.name}' v${m.version} ready (${m.config.workers} worker(s))`);
+    } catch (err) {
+      m.state = 'failed';
+      m.error = err instanceof Error ? err.message : String(err);
+      await pool.close().catch(() => {});
+      throw new ModelLoadError(m.name, err);
+    }
+  }
+
+  private readyModel(
+    name: string,
+    version?: string,
+  ): ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>> {
+    const m = this.model(name, version);
+    if (m.state !== 'ready' || !m.description || !m.queue || !m.pool) {
+      throw new NotReadyError(
+        `Model '${name}' is ${m.state === 'failed' ? 'unavailable' : 'not ready yet'}`,
+      );
+    }
+    return m as ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>>;
+  }
+
+  private deadlineAt(deadlineMs: number | undefined): number | undefined {
+    const ms = deadlineMs ?? this.options.defaultDeadlineMs;
+    return ms === undefined ? undefined : performance.now() + ms;
+  }
+
+  /**
+   * Runs one inference through the model's queue (batched with others when possible).
+   * Inputs are checked against the model's declared inputs; their typed arrays are copied
+   * unless `opts.transfer` is set (then their buffers move to the worker and are detached here).
+   */
+  async infer(
+    name: string,
+    inputs: Record<string, Tensor>,
+    opts: InferOptions & { transfer?: boolean } = {},
+  ): Promise<Record<string, Tensor>> {
+    const started = this.track(name);
+    try {
+      const m = this.readyModel(name, opts.version);
+      if (!m.description.infers)
+        throw new InvalidInputError(`Model '${name}' does not support infer`);
+      const wanted = opts.outputs;
+      const known = m.description.outputs.map((o) => o.name);
+      const unknown = wanted?.find((o) => known.length > 0 && !known.includes(o));
+      if (unknown !== undefined)
+        throw new InvalidInputError(`Model '${name}' has no output '${unknown}'`);
+      const checked = m.description.checksInputs
+        ? checkInputs(name, m.description.inputs, inputs)
+        : { ...inputs };
+      if (!opts.transfer) copyData(checked, inputs);
+      const outputs = await m.queue.infer(checked, opts.parameters, {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...withDeadline(this.deadlineAt(opts.deadlineMs)),
+      });
+      const result = wanted
+        ? Object.fromEntries(Object.entries(outputs).filter(([k]) => wanted.includes(k)))
+        : outputs;
+      started.done(200);
+      return result;
+    } catch (err) {
+      started.done(err instanceof ServeError ? err.statusCode : 500);
+      throw err;
+    }
+  }
+
+  /**
+   * Starts a text generation (pipelines with `generate`). Checks the request now (throws 404,
+   * 422, 503); the returned iterable yields each token, then `done`. Stop iterating (or abort
+   * `opts.signal`) to stop the generation in its worker.
+   */
+  generate(
+    name: string,
+    request: GenerateRequestInput,
+    opts: GenerateOptions = {},
+  ): AsyncIterable<GenerateEvent> {
+    const m = this.readyModel(name, opts.version);
+    if (!m.description.generates)
+      throw new InvalidInputError(`Model '${name}' does not generate text`);
+    const tracker = this.track(name);
+    return startGeneration(m.queue, m.pool, request, {
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...withDeadline(this.deadlineAt(opts.deadlineMs)),
+      onEnd: (status) => tracker.done(status),
+    });
+  }
+
+  /** Counts a request for a known model that failed before reaching `infer` (e.g. bad JSON tensor). */
+  countFailure(model: string, status: number): void {
+    this.track(model).done(status);
+  }
+
+  private track(model: string): { done(status: number): void } {
+    this.active++;
+    let finished = false;
+    return {
+      done: (status) => {
+        if (finished) return;
+        finished = true;
+        this.active--;
+        const outcome = status < 400 ? 'success' : 'failure';
+        this.metrics.requests.inc({ model, outcome, status: String(status) });
+      },
+    };
+  }
+
+  /** Marks the server not ready (shutdown begins); requests already accepted still finish. */
+  drain(): void {
+    this.isDraining = true;
+  }
+
+  /** Stops every worker pool. */
+  async close(): Promise<void> {
+    this.isDraining = true;
+    const pools = this.models().flatMap((m) => (m.pool ? [m.pool] : []));
+    await Promise.all(pools.map((p) => p.close().catch(() => {})));
+  }
+}
+
+function withDeadline(deadlineAt: number | undefined): { deadlineAt?: number } {
+  return deadlineAt === undefined ? {} : { deadlineAt };
+}
+
+/** Copies typed arrays that are still the caller's own objects, so transferring them is safe. */
+function copyData(checked: Record<string, Tensor>, original: Record<string, Tensor>): void {
+  for (const [name, t] of Object.entries(checked)) {
+    if (ArrayBuffer.isView(t.data) && t.data === original[name]?.data) {
+      checked[name] = { ...t, data: t.data.slice() };
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { isAbsolute } from 'node:path';
+import { ConfigError } from './errors.js';
+import type { QueueLimits } from './scheduler/model-queue.js';
+import type { ModelConfig } from './types.js';
+import type { WorkerConfig } from './worker/protocol.js';
+
+/** A model config with defaults applied and checked. */
+export interface NormalizedModel {
+  name: string;
+  version: string;
+  workers: number;
+  limits: QueueLimits;
+  worker: WorkerConfig;
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+function positiveInt(
+  name: string,
+  key: string,
+  value: number | undefined,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new ConfigError(`model '${name}': ${key} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+export function normalizeModel(cfg: ModelConfig): NormalizedModel {
+  const { name } = cfg;
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    throw new ConfigError(`model name ${JSON.stringify(name)} must match ${String(NAME)}`);
+  }
+  const version = cfg.version ?? '1';
+  if (!NAME.test(version))
+    throw new ConfigError(`model '${name}': bad version ${JSON.stringify(version)}`);
+  if (!['onnx', 'tfjs', 'pipeline'].includes(cfg.backend)) {
+    throw new ConfigError(`model '${name}': backend must be onnx, tfjs or pipeline`);
+  }
+  const path = cfg.path ?? cfg.model?.path;
+  if (typeof path !== 'string' || !isAbsolute(path)) {
+    throw new ConfigError(`model '${name}': give an absolute \`path\` or a resolved \`model\``);
+  }
+  const delay = cfg.maxQueueDelayMs ?? 2;
+  if (!(delay >= 0)) throw new ConfigError(`model '${name}': maxQueueDelayMs must be ≥ 0`);
+  return {
+    name,
+    version,
+    workers: positiveInt(name, 'workers', cfg.workers, 1),
+    limits: {
+      maxBatchSize: positiveInt(name, 'maxBatchSize', cfg.maxBatchSize, 1),
+      maxQueueDelayMs: delay,
+      maxQueueSize: positiveInt(name, 'maxQueueSize', cfg.maxQueueSize, 256),
+    },
+    worker: {
+      name,
+      backend: cfg.backend,
+      path,
+      threads: positiveInt(name, 'threadsPerWorker', cfg.threadsPerWorker, 1),
+      skipWarmup: cfg.skipWarmup ?? false,
+      ...(cfg.inputs ? { inputs: cfg.inputs } : {}),
+      ...(cfg.outputs ? { outputs: cfg.outputs } : {}),
+      ...(cfg.options === undefined ? {} : { options: cfg.options }),
+    },
+  };
+}

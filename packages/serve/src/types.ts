@@ -1,0 +1,160 @@
+/** Open Inference Protocol tensor datatypes. */
+export type Datatype =
+  | 'BOOL'
+  | 'UINT8'
+  | 'UINT16'
+  | 'UINT32'
+  | 'UINT64'
+  | 'INT8'
+  | 'INT16'
+  | 'INT32'
+  | 'INT64'
+  | 'FP16'
+  | 'FP32'
+  | 'FP64'
+  | 'BYTES';
+
+export type TypedArray =
+  | Uint8Array
+  | Int8Array
+  | Uint16Array
+  | Int16Array
+  | Uint32Array
+  | Int32Array
+  | BigUint64Array
+  | BigInt64Array
+  | Float32Array
+  | Float64Array;
+
+/**
+ * A tensor, row-major. `data` is flat: a typed array of the datatype's natural kind
+ * (BOOL → Uint8Array of 0/1, FP16 → Uint16Array of raw half-float bits, INT64/UINT64 →
+ * BigInt64Array/BigUint64Array), a plain array of numbers/bigints, or strings for BYTES.
+ */
+export interface Tensor {
+  datatype: Datatype;
+  /** Dimensions; their product is the number of elements in `data`. */
+  shape: number[];
+  data: TypedArray | string[] | number[] | bigint[] | boolean[];
+}
+
+/** Declared model input/output. `-1` marks a variable-size dimension. */
+export interface TensorSpec {
+  name: string;
+  datatype: Datatype;
+  shape: number[];
+}
+
+/** The parts of a `@shipml/models` ResolvedModel that serving needs (structural type). */
+export interface ResolvedModelLike {
+  id: string;
+  /** Absolute path of the main model file. */
+  path: string;
+  files?: Record<string, string>;
+  runtime?: string;
+}
+
+export type Backend = 'onnx' | 'tfjs' | 'pipeline';
+
+export interface ModelConfig {
+  /** Name used in the V2 routes and in `infer(name, …)`. */
+  name: string;
+  /** Default `'1'`. */
+  version?: string;
+  backend: Backend;
+  /**
+   * Absolute path: the `.onnx` file (onnx), the directory holding `model.json` (tfjs), or the
+   * pipeline's JavaScript module (pipeline). Either this or `model`.
+   */
+  path?: string;
+  /** A resolved manifest entry from `@shipml/models`; its `path` is used. */
+  model?: ResolvedModelLike;
+  /** Largest number of rows (sum of dim 0) run as one batch. Default 1 (no batching). */
+  maxBatchSize?: number;
+  /** How long the first queued request may wait for a batch to fill, in ms. Default 2. */
+  maxQueueDelayMs?: number;
+  /** Requests allowed to wait in this model's queue; beyond it → 503. Default 256. */
+  maxQueueSize?: number;
+  /** Worker threads, one model session each. Default 1. */
+  workers?: number;
+  /** Threads each session may use (ONNX Runtime intra-op threads). Default 1. */
+  threadsPerWorker?: number;
+  /** Declared inputs; read from the model when omitted (onnx, tfjs) or from the pipeline. */
+  inputs?: TensorSpec[];
+  /** Declared outputs; read from the model when omitted. */
+  outputs?: TensorSpec[];
+  /** Skip the warm-up inference run at load. Default false. */
+  skipWarmup?: boolean;
+  /** Passed to a pipeline module's `load(ctx)` as `ctx.options`. Must be structured-cloneable. */
+  options?: unknown;
+}
+
+export interface InferOptions {
+  /** Model version; default the model's only version. */
+  version?: string;
+  /** Aborting it removes the request from the queue (or discards its result). */
+  signal?: AbortSignal;
+  /** Time budget from now in ms; past it → 504. */
+  deadlineMs?: number;
+  /** Only return these outputs (default all). */
+  outputs?: string[];
+  /** Free-form parameters passed to a pipeline's `infer`. */
+  parameters?: Record<string, unknown>;
+}
+
+/** `POST …/generate` parameters (generate_rest.yaml `GenerateParameters`). */
+export interface GenerateParameters {
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  stop?: string[];
+  details?: boolean;
+  [key: string]: unknown;
+}
+
+/** One generated token. */
+export interface GeneratedToken {
+  id: number;
+  text: string;
+  logprob: number;
+  special: boolean;
+}
+
+export type FinishReason = 'length' | 'eos_token' | 'stop_sequence';
+
+/** What a generation stream yields: each token, then a final event. */
+export type GenerateEvent =
+  { type: 'token'; token: GeneratedToken } | { type: 'done'; finishReason: FinishReason };
+
+export interface GenerateOptions {
+  version?: string;
+  signal?: AbortSignal;
+  deadlineMs?: number;
+}
+
+export interface ServeOptions {
+  /** The models to serve; all are loaded (and warmed up) before the server reports ready. */
+  models: ModelConfig[];
+  /** Deadline applied to requests without one, ms. Default: none. */
+  defaultDeadlineMs?: number;
+  /** On shutdown, how long in-flight requests and streams may take to finish, ms. Default 10000. */
+  drainTimeoutMs?: number;
+  /** Request header carrying a per-request deadline in ms. Default `x-shipml-deadline-ms`. */
+  deadlineHeader?: string;
+  /** Largest accepted body on the V2 routes, bytes (→ 413). Default 32 MiB. */
+  bodyLimit?: number;
+  /**
+   * Wait for every model to load before the plugin finishes registering (so `await app.ready()`
+   * means the models are up). With false, models load in the background and
+   * `/v2/health/ready` answers 503 until they are ready. Default true.
+   */
+  waitForModels?: boolean;
+  /** Serve OpenAPI docs at `/docs` (needs @fastify/swagger not registered elsewhere). Default true. */
+  docs?: boolean;
+  /** Serve Prometheus metrics at `/metrics`. Default true. */
+  metrics?: boolean;
+  /** Install a JSON 404 handler (turn off when the app sets its own). Default true. */
+  notFoundHandler?: boolean;
+  /** Name reported by `GET /v2`. Default `shipml-serve`. */
+  serverName?: string;
+}

@@ -1,0 +1,76 @@
+import * as ort from 'onnxruntime-node';
+import { DATATYPES, datatypeFromOrt } from '../datatypes.js';
+import type { Tensor, TensorSpec } from '../types.js';
+import type { LoadedModel } from './backend.js';
+
+/**
+ * Session options for one worker: `threads` intra-op threads and no inter-op pool, so
+ * `workers × threads` is the number of cores the model may keep busy.
+ */
+export function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
+}
+
+/** Opens an ONNX model file (or bytes) with the worker's thread settings. */
+export function openSession(
+  model: string | Uint8Array,
+  threads: number,
+): Promise<ort.InferenceSession> {
+  const options = sessionOptions(threads);
+  return typeof model === 'string'
+    ? ort.InferenceSession.create(model, options)
+    : ort.InferenceSession.create(model, options);
+}
+
+function specsFrom(
+  metadata: readonly ort.InferenceSession.ValueMetadata[],
+  kind: string,
+): TensorSpec[] {
+  return metadata.map((m) => {
+    if (!m.isTensor) throw new Error(`${kind} '${m.name}' is not a tensor; not supported`);
+    const datatype = datatypeFromOrt(m.type);
+    if (!datatype) throw new Error(`${kind} '${m.name}' has unsupported type ${m.type}`);
+    // Symbolic or unknown dimensions are variable: -1.
+    const shape = m.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : -1));
+    return { name: m.name, datatype, shape };
+  });
+}
+
+/** Our tensor → onnxruntime tensor. */
+export function toOrt(t: Tensor): ort.Tensor {
+  const type = DATATYPES[t.datatype].ort as ort.Tensor.Type;
+  return new ort.Tensor(type, t.data, t.shape);
+}
+
+/** onnxruntime tensor → our tensor. */
+export function fromOrt(t: ort.Tensor): Tensor {
+  const datatype = datatypeFromOrt(t.type);
+  if (!datatype) throw new Error(`unsupported output type ${t.type}`);
+  return { datatype, shape: [...t.dims], data: t.data };
+}
+
+export async function loadOnnxModel(
+  path: string,
+  threads: number,
+  declared: { inputs?: TensorSpec[]; outputs?: TensorSpec[] },
+): Promise<LoadedModel> {
+  const session = await openSession(path, threads);
+  return {
+    platform: 'onnx_onnxv1',
+    inputs: declared.inputs ?? specsFrom(session.inputMetadata, 'input'),
+    outputs: declared.outputs ?? specsFrom(session.outputMetadata, 'output'),
+    async run(inputs) {
+      const feeds: Record<string, ort.Tensor> = {};
+      for (const [name, t] of Object.entries(inputs)) feeds[name] = toOrt(t);
+      const results = await session.run(feeds);
+      const out: Record<string, Tensor> = {};
+      for (const [name, t] of Object.entries(results)) out[name] = fromOrt(t);
+      return out;
+    },
+  };
+}
