@@ -15,7 +15,11 @@ export interface StarterDifference {
 }
 
 /** Compares `<expectedRoot>/<recipe>` (fresh output) with `<actualRoot>/<recipe>` (committed). */
-export function compareStarter(recipe: string, expectedRoot: string, actualRoot: string): StarterDifference {
+export function compareStarter(
+  recipe: string,
+  expectedRoot: string,
+  actualRoot: string,
+): StarterDifference {
   const expectedDir = join(expectedRoot, recipe);
   const actualDir = join(actualRoot, recipe);
   const expected = projectFiles(expectedDir);
@@ -23,7 +27,8 @@ export function compareStarter(recipe: string, expectedRoot: string, actualRoot:
   const missing = expected.filter((f) => !actual.has(f));
   const extra = [...actual].filter((f) => !expected.includes(f)).sort();
   const changed = expected.filter(
-    (f) => actual.has(f) && !readFileSync(join(expectedDir, f)).equals(readFileSync(join(actualDir, f))),
+    (f) =>
+      actual.has(f) && !readFileSync(join(expectedDir, f)).equals(readFileSync(join(actualDir, f))),
   );
   return { recipe, missing, extra, changed };
 }
@@ -34,8 +39,12 @@ export function isClean(d: StarterDifference): boolean {
 
 /** A unified diff of one file (expected → committed), as git prints it. */
 export function fileDiff(expectedFile: string, actualFile: string): string {
-  const res = spawnSync('git', ['diff', '--no-index', '--no-color', '--', expectedFile, actualFile], {
-    encoding: 'utf8',
-  });
+  const res = spawnSync(
+    'git',
+    ['diff', '--no-index', '--no-color', '--', expectedFile, actualFile],
+    {
+      encoding: 'utf8',
+    },
+  );
   return res.stdout || res.stderr;
 }

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { TargetNotEmptyError, UnsafePathError } from '../errors.js';
 import type { RenderedFile } from './render.js';
@@ -50,6 +57,9 @@ export function writeProject(
       throw new UnsafePathError(
         `Refusing to write ${file.path}: its directory links outside ${root}.`,
       );
+    }
+    if (lstatSync(dest, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new UnsafePathError(`Refusing to write ${file.path}: it is a symlink.`);
     }
     writeFileSync(dest, file.contents);
     written.push(dest);

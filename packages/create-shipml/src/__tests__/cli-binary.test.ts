@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '@shipml/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VERSIONS } from '../engine/versions.js';
+import { hasScript, runCli, runCliOnTty } from './run-cli.js';
+
+const NO_SIDE_EFFECTS = ['--no-install', '--no-git'];
+
+describe('create-shipml binary', () => {
+  const dirs: { remove(): void }[] = [];
+  const temp = () => {
+    const d = makeTempDir('create-shipml-cli-');
+    dirs.push(d);
+    return d.path;
+  };
+  afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+  it('prints help with every flag and the recipes it ships', () => {
+    const res = runCli(['--help'], temp());
+    expect(res.status).toBe(0);
+    for (const flag of [
+      '--recipe',
+      '--model',
+      '--pm',
+      '--no-install',
+      '--no-git',
+      '--yes',
+      '--dry-run',
+      '--force',
+    ]) {
+      expect(res.stdout).toContain(flag);
+    }
+    expect(res.stdout).toMatch(/Recipes:\n\s+minimal/);
+  });
+
+  it('without a terminal and without the needed flags, exits 1 listing them instead of waiting', () => {
+    const cwd = temp();
+    const res = runCli([], cwd);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('No terminal to ask in');
+    expect(res.stderr).toContain('--recipe <name>');
+    expect(res.stderr).toContain('--yes');
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(runCli(['only-a-dir'], cwd).stderr).toMatch(/--recipe was not given/);
+  });
+
+  it('creates a standalone app: published versions, the shipml record, its own README and tests', () => {
+    const cwd = temp();
+    const res = runCli(['my-app', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd, {
+      npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64',
+    });
+    expect(res.status).toBe(0);
+    const app = join(cwd, 'my-app');
+    const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('my-app');
+    expect(pkg.dependencies['@shipml/serve']).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(pkg.dependencies.fastify).toBe(VERSIONS.fastify);
+    expect(JSON.stringify(pkg)).not.toContain('workspace:');
+    expect(pkg.shipml).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      recipe: 'minimal',
+      options: { model: 'celsius-to-fahrenheit' },
+    });
+    expect(existsSync(join(app, '.gitignore'))).toBe(true);
+    expect(existsSync(join(app, 'e2e/app.e2e.test.ts'))).toBe(true);
+    expect(existsSync(join(app, 'server/routes.test.ts'))).toBe(true);
+    const readme = readFileSync(join(app, 'README.md'), 'utf8');
+    expect(readme).toContain('pnpm dev');
+    expect(readme).toContain('pnpm test');
+    expect(res.stdout).toMatch(/Next steps:\n\s+cd my-app\n\s+pnpm install\n\s+pnpm dev/);
+    expect(existsSync(join(app, 'node_modules'))).toBe(false);
+    expect(existsSync(join(app, '.git'))).toBe(false);
+  });
+
+  it('speaks the package manager it was run with, or the one --pm names', () => {
+    const cwd = temp();
+    runCli(['a', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd, {
+      npm_config_user_agent: 'npm/10.8.2 node/v20.20.2 linux x64 workspaces/false',
+    });
+    expect(readFileSync(join(cwd, 'a/README.md'), 'utf8')).toContain('npm run dev');
+    const res = runCli(['b', '--recipe', 'minimal', '--pm', 'yarn', ...NO_SIDE_EFFECTS], cwd);
+    expect(res.stdout).toMatch(/\n\s+yarn\n\s+yarn dev/);
+  });
+
+  it('--yes takes every default', () => {
+    const cwd = temp();
+    const res = runCli(['--yes', ...NO_SIDE_EFFECTS], cwd);
+    expect(res.status).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(cwd, 'shipml-app/package.json'), 'utf8')).shipml.recipe,
+    ).toBe('minimal');
+  });
+
+  it('--dry-run lists the files and writes nothing', () => {
+    const cwd = temp();
+    const res = runCli(['dry', '--recipe', 'minimal', '--dry-run'], cwd);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Dry run: would create');
+    for (const f of [
+      'package.json',
+      'server/app.ts',
+      'models/celsius-to-fahrenheit.onnx',
+      '.gitignore',
+    ]) {
+      expect(res.stdout).toContain(`  ${f}  `);
+    }
+    expect(res.stdout).toContain('then run: npm install');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('rejects names npm would reject, before writing anything', () => {
+    const cwd = temp();
+    const res = runCli(['My App', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/"My App" cannot be a package name.*Try "my-app"/);
+    expect(runCli(['node_modules', '--yes'], cwd).status).toBe(1);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('refuses a non-empty directory unless --force, and then keeps the files it does not make', () => {
+    const cwd = temp();
+    mkdirSync(join(cwd, 'app'));
+    writeFileSync(join(cwd, 'app/notes.txt'), 'mine');
+    const refused = runCli(['app', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/is not empty \(notes\.txt\).*--force/);
+    expect(readdirSync(join(cwd, 'app'))).toEqual(['notes.txt']);
+    expect(runCli(['app', '--recipe', 'minimal', '--dry-run'], cwd).status).toBe(1);
+    const forced = runCli(['app', '--recipe', 'minimal', '--force', ...NO_SIDE_EFFECTS], cwd);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(cwd, 'app/notes.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(cwd, 'app/package.json'))).toBe(true);
+  });
+
+  it('puts ../x and absolute paths exactly where named, and writes nowhere else', () => {
+    const base = temp();
+    const cwd = join(base, 'work');
+    mkdirSync(cwd);
+    const rel = runCli(['../sibling', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd);
+    expect(rel.status).toBe(0);
+    expect(rel.stdout).toContain('outside the current directory');
+    expect(rel.stdout).toMatch(/cd \.\.\/sibling/);
+    const abs = join(base, 'abs-app');
+    expect(runCli([abs, '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd).status).toBe(0);
+    expect(readdirSync(base).sort()).toEqual(['abs-app', 'sibling', 'work']);
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(JSON.parse(readFileSync(join(base, 'sibling/package.json'), 'utf8')).name).toBe(
+      'sibling',
+    );
+    expect(runCli(['/', '--recipe', 'minimal', ...NO_SIDE_EFFECTS], cwd).stderr).toMatch(
+      /Refusing/,
+    );
+  });
+
+  it('names the recipes and models that exist when given unknown ones', () => {
+    const cwd = temp();
+    expect(runCli(['a', '--recipe', 'nope'], cwd).stderr).toMatch(
+      /Unknown recipe "nope". Available: minimal/,
+    );
+    expect(runCli(['a', '--recipe', 'minimal', '--model', 'gpt-9'], cwd).stderr).toMatch(
+      /no model "gpt-9". Available: celsius-to-fahrenheit/,
+    );
+    expect(runCli(['a', '--bogus'], cwd).status).toBe(1);
+  });
+
+  it('creates a git repository with one commit unless --no-git', () => {
+    const cwd = temp();
+    const res = runCli(['g', '--recipe', 'minimal', '--no-install'], cwd, {
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    });
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('git: created a git repository with an initial commit');
+    expect(existsSync(join(cwd, 'g/.git'))).toBe(true);
+  });
+
+  it.skipIf(!hasScript)('asks on a terminal: directory, recipe, install, git', async () => {
+    const cwd = temp();
+    const RIGHT = '\x1b[C';
+    // dir, recipe (Enter keeps the default), install → No, git → No
+    const res = await runCliOnTty(cwd, ['tty-app\r', '\r', `${RIGHT}\r`, `${RIGHT}\r`]);
+    expect(res.stdout).toContain('Where should the app go?');
+    expect(res.stdout).toContain('Which starter?');
+    expect(res.stdout).toContain('Created');
+    expect(res.status).toBe(0);
+    expect(existsSync(join(cwd, 'tty-app/package.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'tty-app/node_modules'))).toBe(false);
+    expect(existsSync(join(cwd, 'tty-app/.git'))).toBe(false);
+  });
+});
