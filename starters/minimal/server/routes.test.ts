@@ -11,7 +11,7 @@ describe('POST /api/predict', () => {
     await app.close();
   });
 
-  const predict = (payload: unknown) =>
+  const predict = (payload: Record<string, unknown>) =>
     app.inject({ method: 'POST', url: '/api/predict', payload });
 
   it('runs the model: 100 °C is 212 °F', async () => {
