@@ -99,8 +99,9 @@ async function headFile(
         }).catch((err: unknown) => {
           if (s.signal?.aborted) throw s.signal.reason;
           const timedOut = (err as Error).name === 'TimeoutError';
+          const cause = (err as { cause?: { message?: string } }).cause?.message;
           throw new TransientError(
-            `HEAD ${url}: ${(err as Error).message}`,
+            `HEAD ${url}: ${(err as Error).message}${cause ? ` (${cause})` : ''}`,
             timedOut ? 'stall' : 'network',
           );
         });

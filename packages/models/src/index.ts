@@ -8,6 +8,7 @@ export {
   SourceNotFoundError,
   UnknownModelError,
 } from './errors.js';
+export { pruneCache, removeModel, type Removal } from './cache-admin.js';
 export { sha256File } from './hash.js';
 export {
   loadManifest,
@@ -26,3 +27,4 @@ export {
   type ResolvedModel,
 } from './resolve.js';
 export { parseSource, type Source } from './source.js';
+export { inspectModels, type FileStatus } from './status.js';

@@ -54,7 +54,7 @@ export async function acquireLock(
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     if (await o.done?.()) return undefined;
-    if (await isStale(path, staleMs)) {
+    if (await isStaleLock(path, staleMs)) {
       // Two waiters may break the same stale lock; the file we verify before renaming into
       // place keeps that rare race from ever publishing a bad blob.
       await rm(path, { force: true });
@@ -74,7 +74,8 @@ async function readHolder(path: string): Promise<Holder | undefined> {
   }
 }
 
-async function isStale(path: string, staleMs: number): Promise<boolean> {
+/** True when the lock's holder is a dead process on this host, or it was not refreshed for `staleMs`. */
+export async function isStaleLock(path: string, staleMs = 30_000): Promise<boolean> {
   const info = await stat(path).catch(() => null);
   if (!info) return false; // released meanwhile: just try again
   const holder = await readHolder(path);

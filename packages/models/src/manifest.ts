@@ -58,8 +58,12 @@ export async function loadManifest(input: string | URL): Promise<Manifest> {
     });
   });
   if (info.isDirectory()) {
-    const candidate = join(path, 'models.json');
-    path = (await stat(candidate).catch(() => null)) ? candidate : join(path, 'package.json');
+    const dir = path;
+    path = join(dir, 'models.json');
+    if (!(await stat(path).catch(() => null))) path = join(dir, 'package.json');
+    if (!(await stat(path).catch(() => null))) {
+      throw new ManifestError(`No models.json (or package.json with "shipml.models") in ${dir}`);
+    }
   }
   let json: unknown;
   try {
@@ -71,7 +75,9 @@ export async function loadManifest(input: string | URL): Promise<Manifest> {
   }
   if (basename(path) === 'package.json') {
     const shipml = (json as { shipml?: unknown } | null)?.shipml;
-    json = shipml ?? { models: undefined };
+    if (shipml === undefined)
+      throw new ManifestError(`${path} has no "shipml": { "models": [...] } field`);
+    json = shipml;
   }
   return parseManifest(json, path);
 }

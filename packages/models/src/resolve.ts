@@ -106,7 +106,7 @@ async function resolveEntries(
     );
     const command = pullCommand(manifest, ids);
     throw new OfflineError(
-      `Offline mode (SHIPML_OFFLINE / HF_HUB_OFFLINE) and not in the cache:\n  - ${list.join('\n  - ')}\n` +
+      `Not in the cache, and the network is off (SHIPML_OFFLINE=1, HF_HUB_OFFLINE=1 or offline: true):\n  - ${list.join('\n  - ')}\n` +
         `Fetch them once with network access:\n  ${command}`,
       list,
       command,

@@ -1,0 +1,227 @@
+import { parseArgs } from 'node:util';
+import { pruneCache, removeModel } from '../cache-admin.js';
+import { ModelsError, OfflineError } from '../errors.js';
+import { loadManifest, type Manifest } from '../manifest.js';
+import { cacheDirs } from '../options.js';
+import { resolveModel, resolveModels } from '../resolve.js';
+import { inspectModels, type FileStatus } from '../status.js';
+import { formatBytes, table } from './format.js';
+import { createProgress } from './progress.js';
+
+export interface Io {
+  stdout: { write(s: string): boolean; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): boolean; isTTY?: boolean; columns?: number };
+}
+
+export const USAGE = `Usage: shipml models <command> [options]
+
+Commands:
+  pull [id...]     download what the manifest declares (every model by default)
+  list             the manifest's models, their sizes, and whether they are on disk
+  verify [id...]   re-hash every present file against the manifest's sha256
+  path <id>        print the local path of a model's main file (--file <name> for another)
+  rm <id...>       remove a model's downloaded files from the cache
+  prune            delete interrupted downloads, stale locks and unreferenced blobs
+
+Options:
+  --manifest <file>   models.json, or a package.json with "shipml.models", or their folder
+                      (default: ./models.json, then ./package.json)
+  --cache-dir <dir>   cache root (default: SHIPML_CACHE, else the Hugging Face cache)
+  --file <name>       path: a declared file other than the main one
+  --json              list, verify: machine-readable output
+  --dry-run           prune, rm: only list what would be deleted
+  -h, --help          this text
+
+Environment: SHIPML_OFFLINE=1 or HF_HUB_OFFLINE=1 (no network), SHIPML_CACHE, HF_HOME,
+HF_HUB_CACHE, HF_ENDPOINT (a hub mirror), HF_TOKEN (gated or private repos).
+`;
+
+class UsageError extends Error {}
+
+/** Runs `shipml <argv>`; returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        manifest: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        file: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`shipml: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = args;
+  const [group, command, ...ids] = positionals;
+  if (v.help || !group) {
+    (v.help ? io.stdout : io.stderr).write(USAGE);
+    return v.help ? 0 : 2;
+  }
+  try {
+    if (group !== 'models') throw new UsageError(`unknown command "${group}"`);
+    const manifest = await loadManifest(v.manifest ?? process.cwd());
+    const cacheDir = v['cache-dir'];
+    const opts = cacheDir ? { cacheDir } : {};
+    const print = (s: string) => io.stdout.write(`${s}\n`);
+    switch (command) {
+      case 'pull': {
+        const progress = createProgress(io.stderr);
+        const models = await resolveModels(manifest, {
+          ...opts,
+          ids: ids.length ? ids : undefined,
+          onEvent: progress.onEvent,
+        });
+        progress.finish();
+        for (const m of Object.values(models)) print(`${m.id}  ready  ${m.path}`);
+        return 0;
+      }
+      case 'list':
+        return await list(manifest, opts, v.json, print);
+      case 'verify':
+        return await verify(
+          manifest,
+          { ...opts, ids: ids.length ? ids : undefined },
+          v.json,
+          print,
+        );
+      case 'path': {
+        if (ids.length !== 1) throw new UsageError('path takes one model id');
+        // `path` never downloads: scripts call it to find files, not to fetch them.
+        const model = await resolveModel(manifest, ids[0]!, { ...opts, offline: true }).catch(
+          (err: unknown) => {
+            if (!(err instanceof OfflineError)) throw err;
+            throw new OfflineError(
+              `${ids[0]} is not downloaded yet (missing: ${err.missing.join(', ')}); fetch it with:\n  ${err.command}`,
+              err.missing,
+              err.command,
+            );
+          },
+        );
+        const path = v.file ? model.files[v.file] : model.path;
+        if (!path)
+          throw new UsageError(
+            `model ${model.id} declares no file "${v.file}"; it has ${Object.keys(model.files).join(', ')}`,
+          );
+        print(path);
+        return 0;
+      }
+      case 'rm': {
+        if (ids.length === 0) throw new UsageError('rm needs at least one model id');
+        for (const id of ids) {
+          const r = await removeModel(manifest, id, { ...opts, dryRun: v['dry-run'] });
+          for (const p of r.removed) print(`${v['dry-run'] ? 'would remove' : 'removed'} ${p}`);
+          print(
+            `${id}: ${r.removed.length === 0 ? 'nothing cached' : `${formatBytes(r.bytes)} freed`}`,
+          );
+        }
+        return 0;
+      }
+      case 'prune': {
+        const r = await pruneCache(manifest, { ...opts, dryRun: v['dry-run'] });
+        for (const p of r.removed) print(`${v['dry-run'] ? 'would remove' : 'removed'} ${p}`);
+        print(
+          `${r.removed.length} file(s), ${formatBytes(r.bytes)}${v['dry-run'] ? ' would be' : ''} freed`,
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(
+          command ? `unknown command "models ${command}"` : 'missing command after "models"',
+        );
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`shipml: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ModelsError) {
+      io.stderr.write(`shipml: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function list(
+  manifest: Manifest,
+  opts: { cacheDir?: string },
+  json: boolean,
+  print: (s: string) => void,
+): Promise<number> {
+  const statuses = await inspectModels(manifest, opts);
+  const models = manifest.models.map((m) => {
+    const files = statuses.filter((s) => s.model === m.id);
+    const bad = files.filter((f) => f.state === 'missing' || f.state === 'mismatch');
+    const state =
+      bad.length > 0
+        ? bad.some((f) => f.state === 'mismatch')
+          ? 'mismatch'
+          : 'missing'
+        : files.every((f) => f.state === 'local')
+          ? 'local'
+          : 'cached';
+    return {
+      id: m.id,
+      runtime: m.runtime,
+      task: m.task,
+      size: files.reduce((n, f) => n + f.size, 0),
+      state,
+      files,
+    };
+  });
+  if (json) {
+    print(
+      JSON.stringify({ manifest: manifest.path, cache: cacheDirs(opts.cacheDir), models }, null, 2),
+    );
+    return 0;
+  }
+  const rows = [['ID', 'RUNTIME', 'TASK', 'FILES', 'SIZE', 'STATUS']];
+  for (const m of models) {
+    const missing = m.files.filter((f) => f.state !== 'local' && f.state !== 'cached').length;
+    const status = missing > 0 ? `${m.state} (${missing} of ${m.files.length} files)` : m.state;
+    rows.push([
+      m.id,
+      m.runtime,
+      m.task ?? '-',
+      String(m.files.length),
+      formatBytes(m.size),
+      status,
+    ]);
+  }
+  print(table(rows));
+  const dirs = cacheDirs(opts.cacheDir);
+  print(`\nmanifest: ${manifest.path}\ncache:    ${dirs.hub} (hub), ${dirs.url} (URLs)`);
+  return 0;
+}
+
+async function verify(
+  manifest: Manifest,
+  opts: { cacheDir?: string; ids?: string[] | undefined },
+  json: boolean,
+  print: (s: string) => void,
+): Promise<number> {
+  const statuses: FileStatus[] = await inspectModels(manifest, { ...opts, check: 'hash' });
+  const failed = statuses.filter((s) => s.state === 'missing' || s.state === 'mismatch');
+  if (json) print(JSON.stringify(statuses, null, 2));
+  else {
+    for (const s of statuses) {
+      const label = { local: 'ok', cached: 'ok', missing: 'MISSING', mismatch: 'MISMATCH' }[
+        s.state
+      ];
+      print(`${label.padEnd(8)} ${s.model}/${s.file}  ${s.detail ?? s.path ?? s.source}`);
+    }
+    print(
+      failed.length === 0
+        ? `all ${statuses.length} file(s) match the manifest`
+        : `${failed.length} of ${statuses.length} file(s) failed`,
+    );
+  }
+  return failed.length === 0 ? 0 : 1;
+}
