@@ -10,6 +10,10 @@ import { withRetries, TransientError } from './retry.js';
 import type { HubSource } from './source.js';
 import { checkStatus } from './transfer.js';
 
+// @huggingface/hub gives us the cache location and folder naming (shared with Python).
+// Its downloadFileToCacheDir is not used for the transfer itself: it asks the paths-info API
+// rather than HEAD /resolve/ (which mirrors serve), records no refs/<revision>, and has no
+// resume, retry, stall timeout, cross-process lock or sha256 check; those are written here.
 const COMMIT = /^[0-9a-f]{40}$/;
 
 /** `<hub cache>/models--owner--repo`, the folder huggingface_hub uses for this repo. */

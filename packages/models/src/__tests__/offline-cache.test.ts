@@ -11,7 +11,9 @@ const weights = bytes(50_000, 11);
 const tokenizer = Buffer.from('{"model":{"type":"BPE"}}');
 const COMMIT = commitId('gpt2-cached');
 const ENV_KEYS = [
+  'HF_HOME',
   'HF_HUB_CACHE',
+  'HUGGINGFACE_HUB_CACHE',
   'SHIPML_CACHE',
   'SHIPML_OFFLINE',
   'HF_HUB_OFFLINE',
@@ -88,8 +90,8 @@ describe('cache reuse and offline mode', () => {
     ]);
 
   it('reuses a cache that Python/HF tools filled, with zero requests', async () => {
+    process.env.HF_HOME = join(tmp.path, 'hf-home');
     const hubDir = join(tmp.path, 'hf-home', 'hub');
-    process.env.HF_HUB_CACHE = hubDir;
     prepopulate(hubDir, 'openai-community/gpt2', [
       { path: 'onnx/model.onnx', data: weights },
       { path: 'tokenizer.json', data: tokenizer },
