@@ -13,11 +13,12 @@ export function formatPercent(fraction: number): string {
   return pct > 0 && pct < 10 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
 }
 
-/** `2.4 MB`, `830 KB`: byte counts for upload limits and file sizes. */
+/** `2.4 MB`, `10 MB`, `830 KB`: byte counts for upload limits and file sizes. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 /** Joins class names, skipping falsy ones. */

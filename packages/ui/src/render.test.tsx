@@ -175,10 +175,8 @@ describe('helpers', () => {
       '5.0%',
       '100%',
     ]);
-    expect([formatBytes(500), formatBytes(2048), formatBytes(10 * 1024 * 1024)]).toEqual([
-      '500 B',
-      '2 KB',
-      '10.0 MB',
-    ]);
+    expect(
+      [500, 2048, 10 * 1024 * 1024, 2.5 * 1024 * 1024].map((bytes) => formatBytes(bytes)),
+    ).toEqual(['500 B', '2 KB', '10 MB', '2.5 MB']);
   });
 });

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from '@shipml/test-utils';
+import { renderPlateScene } from '../server/samples/plate-scene.js';
+import { startBuiltApp, type RunningApp } from './built-app.js';
+
+type Page = Awaited<ReturnType<LaunchedBrowser['browser']['newPage']>>;
+
+const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+let app: RunningApp;
+let browser: LaunchedBrowser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(resultsDir, { recursive: true });
+  app = await startBuiltApp();
+  browser = await launchBrowser();
+  page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(app.url);
+  await page.getByText('Models ready').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const plateText = () => page.getByTestId('results').getByTestId('plate-text').first().textContent();
+
+describe('the plate reader in Chromium, on the built app', () => {
+  it('reads an uploaded photo: plate text, box on the photo, confidence and latency', async () => {
+    const photo = await renderPlateScene({
+      plate: 'LR68 ZKP',
+      style: 'uk',
+      light: 'dusk',
+      tiltDeg: 2,
+    });
+    await page
+      .getByTestId('drop-zone-input')
+      .setInputFiles({ name: 'my-car.jpg', mimeType: 'image/jpeg', buffer: photo });
+
+    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+    expect(await plateText()).toBe('LR68ZKP');
+    await expect.poll(() => page.getByTestId('image-box').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('meter').first().getAttribute('aria-valuenow')).toMatch(/^\d+$/);
+    expect(await page.getByTestId('results').textContent()).toMatch(/\d+ ms latency/);
+
+    const screenshot = `${resultsDir}license-plate-upload.png`;
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+  });
+
+  it('reads a sample photo with one click and lists both photos under Recent', async () => {
+    await page.getByRole('button', { name: /German plate/ }).click();
+    await expect.poll(plateText, { timeout: 60_000 }).toBe('BMW2024');
+    const recent = page.getByRole('region', { name: 'Recent' }).getByRole('listitem');
+    await expect.poll(() => recent.count()).toBe(2);
+    expect(await recent.first().textContent()).toContain('BMW2024');
+
+    // Clicking the older one shows it again, without asking the server.
+    await recent.nth(1).click();
+    await expect.poll(plateText).toBe('LR68ZKP');
+  });
+
+  it('shows the server’s reason when a file is not really an image', async () => {
+    await page.getByTestId('drop-zone-input').setInputFiles({
+      name: 'fake.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('this is text, not a photo'),
+    });
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/not an image.*JPEG, PNG or WebP/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a phone screen', async () => {
+    const phone = await browser.browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.goto(app.url);
+    await phone.getByText('Models ready').waitFor();
+    const overflow = await phone.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const screenshot = `${resultsDir}license-plate-phone.png`;
+    await phone.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+    await phone.close();
+  });
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    expect(await app.stop()).toBe(0);
+  });
+});
