@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Admission } from '../admission.js';
+import { hangUpSignal } from '../hang-up.js';
 import { uploadErrorHandler } from '../http-errors.js';
 import { servedPlateModels } from '../models.js';
 import { readPlates, type ReadPlatesOptions } from '../pipeline/read-plates.js';
@@ -43,22 +44,19 @@ export const platesRoute: FastifyPluginAsync<PlatesRouteOptions> = async (app, o
       schema: { response: { 200: plateReadingSchema } },
     },
     async (request, reply) => {
-      // Stop queued model work if the client hangs up before the answer is ready.
-      const abort = new AbortController();
-      reply.raw.on('close', () => {
-        if (!reply.raw.writableFinished) abort.abort();
-      });
+      const clientGone = hangUpSignal(reply);
 
       // 1. Take the photo out of the request (multipart field or raw body).
       const image = await readImageUpload(request, opts.maxUploadBytes);
 
-      // 2 + 3. Wait for a free slot (503 when too many wait), then read the plates: decode,
-      // detect text, pick plate-like regions, recognise them, rank. The two models run in
-      // @shipml/serve's worker threads.
-      const models = servedPlateModels(app, abort.signal);
+      // 2. Hand the pipeline the two served models (they run in @shipml/serve's worker threads).
+      const models = servedPlateModels(app, clientGone);
+
+      // 3. Read the plates once a slot is free (503 when too many photos wait):
+      //    decode, detect text, pick plate-like regions, recognise them, rank.
       const reading = await opts.admission.run(
         () => readPlates(image, models, opts.pipeline),
-        abort.signal,
+        clientGone,
       );
 
       // 4. Answer: plates best first, each with text, confidence and box; time per step.
