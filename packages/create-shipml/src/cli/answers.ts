@@ -1,3 +1,4 @@
+import { basename, resolve } from 'node:path';
 import * as p from '@clack/prompts';
 import { UsageError } from '../errors.js';
 import type { RecipeManifest } from '../engine/manifest.js';
@@ -45,7 +46,7 @@ function missingFlagsError(missing: string[], recipes: RecipeManifest[]): UsageE
 export async function collectAnswers(
   args: CliArgs,
   recipes: RecipeManifest[],
-  ctx: { interactive: boolean; detectedPm: PackageManager },
+  ctx: { interactive: boolean; detectedPm: PackageManager; cwd: string },
 ): Promise<Answers> {
   const ask = ctx.interactive && !args.yes;
   if (!ask && !args.yes) {
@@ -68,7 +69,7 @@ export async function collectAnswers(
             defaultValue: DEFAULT_DIR,
             validate: (v) => {
               try {
-                assertValidProjectName((v || DEFAULT_DIR).split(/[\\/]/).pop() ?? '');
+                assertValidProjectName(basename(resolve(ctx.cwd, v || DEFAULT_DIR)));
               } catch (err) {
                 return (err as Error).message;
               }

@@ -1,9 +1,8 @@
 import pc from 'picocolors';
-import { CreateShipmlError, UsageError } from '../errors.js';
+import { CreateShipmlError, TargetNotEmptyError, UsageError } from '../errors.js';
 import { listRecipes, loadRecipe } from '../engine/manifest.js';
 import { renderRecipe } from '../engine/render.js';
 import { existingEntries, writeProject } from '../engine/write.js';
-import { TargetNotEmptyError } from '../errors.js';
 import { ownVersion, shipmlVersions, templatesRoot } from '../paths.js';
 import { collectAnswers } from './answers.js';
 import { parseCliArgs, USAGE } from './args.js';
@@ -50,6 +49,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     const answers = await collectAnswers(args, recipes, {
       interactive: ctx.interactive,
       detectedPm: detectPackageManager(ctx.env.npm_config_user_agent),
+      cwd: ctx.cwd,
     });
     const target = resolveTarget(ctx.cwd, answers.dir, ctx.env.HOME);
     assertValidProjectName(target.name);
