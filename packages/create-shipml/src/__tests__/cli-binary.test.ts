@@ -180,8 +180,12 @@ describe('create-shipml binary', () => {
   it.skipIf(!hasScript)('asks on a terminal: directory, recipe, install, git', async () => {
     const cwd = temp();
     const RIGHT = '\x1b[C';
-    // dir, recipe (Enter keeps the default), install → No, git → No
-    const res = await runCliOnTty(cwd, ['tty-app\r', '\r', `${RIGHT}\r`, `${RIGHT}\r`]);
+    const res = await runCliOnTty(cwd, [
+      { after: 'Where should the app go?', keys: 'tty-app\r' },
+      { after: 'Which starter?', keys: '\r' }, // Enter keeps the default
+      { after: 'Install dependencies', keys: `${RIGHT}\r` }, // No
+      { after: 'Create a git repository?', keys: `${RIGHT}\r` }, // No
+    ]);
     expect(res.stdout).toContain('Where should the app go?');
     expect(res.stdout).toContain('Which starter?');
     expect(res.stdout).toContain('Created');

@@ -25,11 +25,20 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+/** One exchange with a prompt: when `after` appears on screen, type `keys`. */
+export interface TtyStep {
+  after: string;
+  keys: string;
+}
+
 /**
- * Runs the binary on a pseudo-terminal (util-linux `script`) and types `keys`, one entry per
- * prompt, waiting `delayMs` between them.
+ * Runs the binary on a pseudo-terminal (util-linux `script`) and answers its prompts: each
+ * step waits until its text is on screen, so a slow start cannot make keys arrive early.
  */
-export function runCliOnTty(cwd: string, keys: string[], delayMs = 1_000): Promise<CliRun> {
+export function runCliOnTty(cwd: string, steps: TtyStep[]): Promise<CliRun> {
   return new Promise((resolve) => {
     // A pty made from a pipe has no size: give it one, or prompts wrap at one column.
     const command = `stty cols 120 rows 40; ${process.execPath} ${CLI}`;
@@ -37,22 +46,25 @@ export function runCliOnTty(cwd: string, keys: string[], delayMs = 1_000): Promi
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'xterm' },
     });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    let i = 0;
-    const typeNext = () => {
-      if (i >= keys.length) return;
-      child.stdin.write(keys[i++]!);
-      setTimeout(typeNext, delayMs);
-    };
-    setTimeout(typeNext, delayMs * 1.5);
+    let screen = '';
+    let seen = 0; // screen offset after the last answered prompt
+    const pending = [...steps];
+    child.stdout.on('data', (d: Buffer) => {
+      screen += d.toString().replace(ANSI, '');
+      const next = pending[0];
+      const at = next ? screen.indexOf(next.after, seen) : -1;
+      if (next && at >= 0) {
+        pending.shift();
+        seen = at + next.after.length;
+        // Let the prompt finish drawing and switch to raw mode before typing.
+        setTimeout(() => child.stdin.write(next.keys), 300);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('close', (status) => {
       clearTimeout(timer);
       child.stdin.destroy();
-      // Drop colours and cursor movement: tests read the words.
-      // eslint-disable-next-line no-control-regex
-      resolve({ status, stdout: stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''), stderr: '' });
+      resolve({ status, stdout: screen, stderr: '' });
     });
   });
 }
