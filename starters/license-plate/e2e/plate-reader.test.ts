@@ -53,15 +53,33 @@ describe('the plate reader in Chromium, on the built app', () => {
     console.log(`screenshot: ${screenshot}`);
   });
 
-  it('reads a sample photo with one click and lists both photos under Recent', async () => {
+  it('draws the box on the plate for a big phone-sized photo (scaled down before upload)', async () => {
+    // 3200×2400: bigger than the 2048 px the server reads at. The plate spans x 39.8%–60.8%.
+    const photo = await renderPlateScene({ plate: 'YD21 PRM', style: 'uk', width: 3200 });
+    await page
+      .getByTestId('drop-zone-input')
+      .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect.poll(plateText, { timeout: 60_000 }).toBe('YD21PRM');
+    const box = await page.evaluate<{ left: number; right: number }>(`(() => {
+      const img = document.querySelector('.sml-image__img').getBoundingClientRect();
+      const box = document.querySelector('[data-testid="image-box"]').getBoundingClientRect();
+      return { left: (box.left - img.left) / img.width, right: (box.right - img.left) / img.width };
+    })()`);
+    expect(box.left).toBeGreaterThan(0.36);
+    expect(box.left).toBeLessThan(0.44);
+    expect(box.right).toBeGreaterThan(0.56);
+    expect(box.right).toBeLessThan(0.64);
+  });
+
+  it('reads a sample photo with one click and lists every photo under Recent', async () => {
     await page.getByRole('button', { name: /German plate/ }).click();
     await expect.poll(plateText, { timeout: 60_000 }).toBe('BMW2024');
     const recent = page.getByRole('region', { name: 'Recent' }).getByRole('listitem');
-    await expect.poll(() => recent.count()).toBe(2);
+    await expect.poll(() => recent.count()).toBe(3);
     expect(await recent.first().textContent()).toContain('BMW2024');
 
-    // Clicking the older one shows it again, without asking the server.
-    await recent.nth(1).click();
+    // Clicking an older one shows it again, without asking the server.
+    await recent.nth(2).click();
     await expect.poll(plateText).toBe('LR68ZKP');
   });
 

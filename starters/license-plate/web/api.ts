@@ -10,5 +10,8 @@ export interface SampleList {
 export const PLATES_URL = '/api/plates';
 export const SAMPLES_URL = '/api/samples';
 
-/** Largest photo the server accepts (server/app.ts DEFAULT_MAX_UPLOAD_BYTES). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest photo the page takes. Big photos are scaled down before upload (shrink-photo.ts), so
+ * this may exceed the server's 10 MB limit (server/app.ts DEFAULT_MAX_UPLOAD_BYTES).
+ */
+export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;

@@ -16,7 +16,7 @@ import {
   type Sample,
 } from '@shipml/ui';
 import {
-  MAX_UPLOAD_BYTES,
+  MAX_PHOTO_BYTES,
   PLATES_URL,
   SAMPLES_URL,
   type PlateReading,
@@ -26,6 +26,7 @@ import { HowItWorks } from './components/how-it-works.tsx';
 import { PlateText } from './components/plate-text.tsx';
 import { ResultPanel } from './components/result-panel.tsx';
 import { useHistory, type Shot } from './use-history.ts';
+import { shrinkPhoto } from './shrink-photo.ts';
 import { useServerReady } from './use-server-ready.ts';
 
 export function App() {
@@ -45,8 +46,9 @@ export function App() {
   }, []);
 
   // A photo arrives (dropped, pasted, picked, shot or a sample): show it, send it, keep the answer.
-  const read = async (photo: Blob, name: string) => {
+  const read = async (original: Blob, name: string) => {
     setRefused(undefined);
+    const photo = await shrinkPhoto(original);
     const shot = history.show(photo, name);
     const started = performance.now();
     const reading = await plates.run(photo);
@@ -124,11 +126,11 @@ export function App() {
               void read(file, file.name);
             }}
             onReject={setRefused}
-            maxBytes={MAX_UPLOAD_BYTES}
+            maxBytes={MAX_PHOTO_BYTES}
             compact={current !== undefined}
             disabled={busy}
             title={current ? 'Drop another photo' : 'Drop a photo of a car'}
-            hint={`or paste one, pick a file, or use your phone's camera · JPEG, PNG or WebP up to ${formatBytes(MAX_UPLOAD_BYTES)}`}
+            hint={`or paste one, pick a file, or use your phone's camera · JPEG, PNG or WebP up to ${formatBytes(MAX_PHOTO_BYTES)}`}
           />
           <SampleStrip
             samples={samples}
