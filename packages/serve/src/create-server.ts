@@ -8,13 +8,16 @@ export interface CreateServerOptions extends ServeOptions {
 }
 
 /**
- * A fastify app serving `options.models` with the `shipmlServe` plugin registered, not
- * listening (call `app.listen`, or `listen(app)` for signal handling and draining). More routes
- * may still be added. With the default `waitForModels`, the models are loaded when it resolves.
+ * A fastify app serving `options.models` with the `shipmlServe` plugin registered and booted
+ * (with the default `waitForModels`, the models are loaded and warmed up), not listening: call
+ * `app.listen`, or `listen(app)` for signal handling and draining. To add routes of your own,
+ * register `shipmlServe` into your own fastify app instead.
  */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
   const { fastify, ...serve } = options;
-  const app = Fastify({ logger: false, ...fastify });
+  // No plugin timeout: large models may take longer than fastify's 10 s default to load.
+  const app = Fastify({ logger: false, pluginTimeout: 0, ...fastify });
   await app.register(shipmlServe, serve);
+  await app.ready();
   return app;
 }

@@ -7,6 +7,7 @@
  * | InvalidInputError       | SHIPML_INVALID_INPUT      | 400    |
  * | ModelNotFoundError      | SHIPML_MODEL_NOT_FOUND    | 404    |
  * | GenerateInputError      | SHIPML_GENERATE_INPUT     | 422    |
+ * | UnsupportedMediaError    | SHIPML_UNSUPPORTED_MEDIA  | 415    |
  * | ClientClosedError       | SHIPML_CLIENT_CLOSED      | 499    |
  * | ConfigError             | SHIPML_CONFIG             | 500    |
  * | ModelLoadError          | SHIPML_MODEL_LOAD         | 500    |
@@ -53,6 +54,17 @@ export class ModelNotFoundError extends ServeError {
 export class GenerateInputError extends ServeError {
   constructor(message: string) {
     super(message, 422, 'SHIPML_GENERATE_INPUT');
+  }
+}
+
+/** The body is not JSON (the V2 routes take `application/json` only). */
+export class UnsupportedMediaError extends ServeError {
+  constructor(contentType: string | undefined) {
+    super(
+      `Unsupported content type ${JSON.stringify(contentType ?? '')}: send application/json`,
+      415,
+      'SHIPML_UNSUPPORTED_MEDIA',
+    );
   }
 }
 

@@ -60,10 +60,10 @@ interface GenerationOptions {
 export function startGeneration(
   queue: ModelQueue,
   pool: WorkerPool,
-  request: GenerateRequestInput,
+  text: string,
+  parameters: GenerateParameters,
   opts: GenerationOptions,
 ): AsyncIterable<GenerateEvent> {
-  const parameters = checkGenerateRequest(request);
   return {
     async *[Symbol.asyncIterator]() {
       const channel = new Channel<GenerateMessage>();
@@ -73,7 +73,7 @@ export function startGeneration(
       const onAbort = () => controller.abort();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       let status = 499; // unless we finish or fail below, the consumer went away
-      const job = queue.exclusive(() => pool.generate(request.text_input, parameters, port2), {
+      const job = queue.exclusive(() => pool.generate(text, parameters, port2), {
         signal: controller.signal,
         ...(opts.deadlineAt === undefined ? {} : { deadlineAt: opts.deadlineAt }),
       });

@@ -8,6 +8,7 @@ export {
   ModelNotFoundError,
   GenerateInputError,
   ClientClosedError,
+  UnsupportedMediaError,
   ConfigError,
   ModelLoadError,
   InferenceError,

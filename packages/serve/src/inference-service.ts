@@ -6,7 +6,7 @@ import {
   NotReadyError,
   ServeError,
 } from './errors.js';
-import { startGeneration, type GenerateRequestInput } from './generation.js';
+import { checkGenerateRequest, startGeneration, type GenerateRequestInput } from './generation.js';
 import type { ServeMetrics } from './metrics.js';
 import { normalizeModel, type NormalizedModel } from './model-config.js';
 import { ModelQueue } from './scheduler/model-queue.js';
@@ -36,6 +36,8 @@ export interface ServedModel {
   /** The model's interface as loaded (inputs/outputs/platform); set once ready. */
   description?: ModelDescription;
   error?: string;
+  /** Settles when loading ends (rejects if it failed). */
+  loaded?: Promise<void>;
   queue?: ModelQueue;
   pool?: WorkerPool;
 }
@@ -101,12 +103,16 @@ export class InferenceService {
 
   /** Loads every model (once); rejects with the first load error after all have settled. */
   load(): Promise<void> {
-    this.loading ??= Promise.allSettled(this.models().map((m) => this.loadOne(m))).then(
-      (results) => {
-        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) throw failed.reason;
-      },
-    );
+    this.loading ??= Promise.allSettled(
+      this.models().map((m) => {
+        m.loaded = this.loadOne(m);
+        m.loaded.catch(() => {}); // reported by load() and by requests for the model
+        return m.loaded;
+      }),
+    ).then((results) => {
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
     return this.loading;
   }
 
@@ -132,17 +138,18 @@ export class InferenceService {
     }
   }
 
-  private readyModel(
-    name: string,
-    version?: string,
-  ): ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>> {
-    const m = this.model(name, version);
+  /**
+   * The model, loaded: a request that arrives while its model is still loading waits for it
+   * (readiness probes keep traffic away meanwhile; this helps tests and local runs).
+   */
+  private async usableModel(m: ServedModel): Promise<UsableModel> {
+    if (m.state === 'loading') await (m.loaded ?? this.load()).catch(() => {});
     if (m.state !== 'ready' || !m.description || !m.queue || !m.pool) {
       throw new NotReadyError(
-        `Model '${name}' is ${m.state === 'failed' ? 'unavailable' : 'not ready yet'}`,
+        `Model '${m.name}' is ${m.state === 'failed' ? 'unavailable' : 'not ready yet'}`,
       );
     }
-    return m as ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>>;
+    return m as UsableModel;
   }
 
   private deadlineAt(deadlineMs: number | undefined): number | undefined {
@@ -162,7 +169,8 @@ export class InferenceService {
   ): Promise<Record<string, Tensor>> {
     const started = this.track(name);
     try {
-      const m = this.readyModel(name, opts.version);
+      const found = this.model(name, opts.version);
+      const m = found.state === 'ready' ? (found as UsableModel) : await this.usableModel(found);
       if (!m.description.infers)
         throw new InvalidInputError(`Model '${name}' does not support infer`);
       const wanted = opts.outputs;
@@ -190,24 +198,35 @@ export class InferenceService {
   }
 
   /**
-   * Starts a text generation (pipelines with `generate`). Checks the request now (throws 404,
-   * 422, 503); the returned iterable yields each token, then `done`. Stop iterating (or abort
-   * `opts.signal`) to stop the generation in its worker.
+   * Starts a text generation (pipelines with `generate`). Throws 404 and 422 at once; other
+   * failures (not ready, queue full, deadline) come from the first step of the iteration. The
+   * iterable yields each token, then `done`. Stop iterating (or abort `opts.signal`) to stop
+   * the generation in its worker.
    */
   generate(
     name: string,
     request: GenerateRequestInput,
     opts: GenerateOptions = {},
   ): AsyncIterable<GenerateEvent> {
-    const m = this.readyModel(name, opts.version);
-    if (!m.description.generates)
-      throw new InvalidInputError(`Model '${name}' does not generate text`);
-    const tracker = this.track(name);
-    return startGeneration(m.queue, m.pool, request, {
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      ...withDeadline(this.deadlineAt(opts.deadlineMs)),
-      onEnd: (status) => tracker.done(status),
-    });
+    const found = this.model(name, opts.version);
+    const parameters = checkGenerateRequest(request);
+    const deadlineAt = this.deadlineAt(opts.deadlineMs);
+    const usable = () => this.usableModel(found);
+    const track = () => this.track(name);
+    return {
+      async *[Symbol.asyncIterator]() {
+        const m = await usable();
+        if (!m.description.generates) {
+          throw new InvalidInputError(`Model '${name}' does not generate text`);
+        }
+        const tracker = track();
+        yield* startGeneration(m.queue, m.pool, request.text_input, parameters, {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          ...withDeadline(deadlineAt),
+          onEnd: (status) => tracker.done(status),
+        });
+      },
+    };
   }
 
   /** Counts a request for a known model that failed before reaching `infer` (e.g. bad JSON tensor). */
@@ -241,6 +260,8 @@ export class InferenceService {
     await Promise.all(pools.map((p) => p.close().catch(() => {})));
   }
 }
+
+type UsableModel = ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>>;
 
 function withDeadline(deadlineAt: number | undefined): { deadlineAt?: number } {
   return deadlineAt === undefined ? {} : { deadlineAt };

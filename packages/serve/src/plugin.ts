@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { trackConnections } from './http/connections.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { InferenceService } from './inference-service.js';
 import { ServeMetrics } from './metrics.js';
@@ -61,21 +62,47 @@ const plugin: FastifyPluginAsync<ServeOptions> = async (app, options) => {
   generateRoutes(app, deadlineHeader);
 
   // Shutdown: report not ready at once; onClose runs after in-flight requests completed.
+  const connections = trackConnections(app.server);
   app.addHook('preClose', (done) => {
     service.drain();
+    connections.closeWhenIdle();
     done();
   });
   app.addHook('onClose', async () => service.close());
 
-  if (options.waitForModels === false) {
-    app.addHook('onReady', (done) => {
-      service.load().catch((err: unknown) => app.log.error({ err }, 'model loading failed'));
-      done();
-    });
-  } else {
-    await service.load();
-  }
+  const loading = service.load();
+  loading.catch((err: unknown) => app.log.error({ err }, 'model loading failed'));
+  if (options.waitForModels !== false)
+    await waitForModels(loading, app.initialConfig.pluginTimeout, app.log);
 };
+
+/**
+ * Waits for the models, within fastify's plugin timeout (default 10 s): a plugin that takes
+ * longer fails the whole app. Past the budget, loading goes on in the background and
+ * readiness says 503 until it is done (requests for a loading model wait for it).
+ */
+async function waitForModels(
+  loading: Promise<void>,
+  pluginTimeoutMs: number | undefined,
+  log: { warn(msg: string): void },
+): Promise<void> {
+  if (!pluginTimeoutMs) return loading;
+  const budgetMs = Math.max(0, pluginTimeoutMs - 1000);
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), budgetMs);
+  });
+  try {
+    if ((await Promise.race([loading, outOfTime])) === 'late') {
+      log.warn(
+        `models still loading after ${budgetMs} ms (fastify pluginTimeout ${pluginTimeoutMs} ms); ` +
+          'continuing, /v2/health/ready answers 503 until they are ready',
+      );
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * The serving plugin: register it into a fastify app to get the V2 routes, `/metrics`,

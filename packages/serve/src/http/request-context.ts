@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, UnsupportedMediaError } from '../errors.js';
 
 /**
  * An AbortSignal that fires when the client goes away before the response is complete, so
@@ -22,4 +22,13 @@ export function deadlineFrom(request: FastifyRequest, header: string): number | 
     throw new InvalidInputError(`${header} must be a positive number of milliseconds`);
   }
   return ms;
+}
+
+/** onRequest hook for JSON-only routes: anything but `application/json` (or `+json`) → 415. */
+export function requireJson(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  const type = request.headers['content-type'];
+  const media = type?.split(';')[0]?.trim().toLowerCase();
+  if (media !== 'application/json' && !media?.endsWith('+json'))
+    throw new UnsupportedMediaError(type);
+  done();
 }

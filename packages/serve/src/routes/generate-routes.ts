@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GenerateInputError, messageOf } from '../errors.js';
-import { clientSignal, deadlineFrom } from '../http/request-context.js';
+import { clientSignal, deadlineFrom, requireJson } from '../http/request-context.js';
 import type { GenerateRequestInput } from '../generation.js';
 import type { FinishReason, GeneratedToken, GenerateEvent } from '../types.js';
 import { generateRequestSchema, modelParams } from './schemas.js';
@@ -36,7 +36,11 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
   for (const prefix of ['/v2/models/:name', '/v2/models/:name/versions/:version']) {
     app.post(
       `${prefix}/generate`,
-      { schema: { ...schema, summary: 'Generate text' }, attachValidation: true },
+      {
+        schema: { ...schema, summary: 'Generate text' },
+        attachValidation: true,
+        onRequest: requireJson,
+      },
       async (request: Req, reply) => {
         const { events, base, details } = start(request, reply);
         const tokens: GeneratedToken[] = [];
@@ -58,6 +62,7 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
       {
         schema: { ...schema, summary: 'Generate text as Server-Sent Events' },
         attachValidation: true,
+        onRequest: requireJson,
       },
       async (request: Req, reply) => {
         const { events, base, details } = start(request, reply);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { InvalidInputError } from '../errors.js';
-import { clientSignal, deadlineFrom } from '../http/request-context.js';
+import { clientSignal, deadlineFrom, requireJson } from '../http/request-context.js';
 import { decodeInput, encodeOutput, type JsonTensor } from '../tensor-json.js';
 import type { Tensor } from '../types.js';
 import { inferenceRequestSchema, modelParams } from './schemas.js';
@@ -19,6 +19,7 @@ export function inferRoute(app: FastifyInstance, deadlineHeader: string, bodyLim
       `${base}/infer`,
       {
         bodyLimit,
+        onRequest: requireJson,
         schema: {
           tags: ['inference'],
           summary: 'Inference',

@@ -77,6 +77,8 @@ export async function loadTfjsModel(
   dir: string,
   declared: { inputs?: TensorSpec[]; outputs?: TensorSpec[] },
 ): Promise<LoadedModel> {
+  // Production mode: skips debug checks (and the "install tfjs-node" banner).
+  tf.enableProdMode();
   await tf.setBackend('cpu');
   await tf.ready();
   const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getFreePort, matmulStackModel, nextTokenModel, waitForHttp } from '@shipml/test-utils';
+import { describe, expect, it } from 'vitest';
+import { alphabetPipeline, modelDir } from './helpers.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const dir = modelDir();
+
+describe('shipml-serve CLI', () => {
+  it('on SIGTERM finishes in-flight requests and streams, then exits 0', async () => {
+    const config = join(dir.path, 'serve.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        drainTimeoutMs: 30_000,
+        models: [
+          {
+            name: 'slow',
+            backend: 'onnx',
+            path: dir.write(
+              'slow.onnx',
+              matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
+            ),
+          },
+          {
+            name: 'letters',
+            backend: 'pipeline',
+            path: alphabetPipeline,
+            options: { modelPath: dir.write('next.onnx', nextTokenModel(27)), tokenDelayMs: 30 },
+          },
+        ],
+      }),
+    );
+    const port = await getFreePort();
+    const child = spawn(
+      process.execPath,
+      [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', '--quiet'],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${base}/v2/health/ready`, 60_000);
+      const payload = JSON.stringify({
+        inputs: [{ name: 'x', datatype: 'FP32', shape: [1, 8], data: Array(8).fill(1) }],
+      });
+      const post = (path: string, body: string) =>
+        fetch(base + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+      const infers = Array.from({ length: 4 }, () => post('/v2/models/slow/infer', payload));
+      const stream = await post(
+        '/v2/models/letters/generate_stream',
+        JSON.stringify({ text_input: 'a', parameters: { max_tokens: 100 } }),
+      );
+      expect(stream.status).toBe(200);
+      const streamText = stream.text();
+      // All four inferences are queued or running before the signal.
+      await expect
+        .poll(async () => {
+          const text = await (await fetch(`${base}/metrics`)).text();
+          return Number(/^shipml_pending_requests\{model="slow"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+        })
+        .toBe(4);
+
+      child.kill('SIGTERM');
+
+      const answers = await Promise.all(infers);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      for (const r of answers)
+        expect(((await r.json()) as { outputs: unknown[] }).outputs).toHaveLength(1);
+      const tokens = (await streamText)
+        .split('\n\n')
+        .filter((e) => e.startsWith('data: '))
+        .map((e) => (JSON.parse(e.slice(6)) as { text_output: string }).text_output);
+      expect(tokens.join('')).toBe('bcdefghijklmnopqrstuvwxyz');
+      expect(await exited).toBe(0);
+      // The port is closed once it has exited.
+      await expect(fetch(`${base}/v2/health/live`)).rejects.toThrow();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
