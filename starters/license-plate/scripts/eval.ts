@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { bundledModelFiles, loadDictionary } from '../server/pipeline/model-files.js';
 import { createOrtModels } from '../server/pipeline/ort-models.js';
 import { readPlates } from '../server/pipeline/read-plates.js';
+import type { Tensor } from '../server/pipeline/types.js';
 import { normalisePlate, readBenchmark } from './benchmark-format.js';
 
 const { values, positionals } = parseArgs({
@@ -39,7 +40,17 @@ if (images.length === 0) {
 }
 const files = bundledModelFiles();
 const dictionary = loadDictionary(files.dictionary);
-const models = await createOrtModels(files, Number(values.threads));
+const ort = await createOrtModels(files, Number(values.threads));
+// Count the work handed to each model: steadier than wall time on a shared machine.
+const work = { detPixels: 0, recCrops: 0, recColumns: 0 };
+const models = {
+  detect: (t: Tensor) => ((work.detPixels += t.shape[2]! * t.shape[3]!), ort.detect(t)),
+  recognize: (t: Tensor) => (
+    (work.recCrops += t.shape[0]!),
+    (work.recColumns += t.shape[0]! * t.shape[3]!),
+    ort.recognize(t)
+  ),
+};
 const options = {
   dictionary,
   detectMaxSide: Number(values['det-side']),
@@ -51,6 +62,7 @@ const first = await readFile(images[0]!.file);
 for (let i = 0; i < 2; i++) await readPlates(first, models, options);
 
 const stepTotals: Record<string, number> = {};
+Object.assign(work, { detPixels: 0, recCrops: 0, recColumns: 0 });
 let top1 = 0;
 let inTopK = 0;
 const times: number[] = [];
@@ -70,16 +82,20 @@ for (const [i, image] of images.entries()) {
   const ok = texts[0] !== undefined && truth.has(texts[0]);
   top1 += ok ? 1 : 0;
   inTopK += texts.slice(0, topK).some((t) => truth.has(t)) ? 1 : 0;
-  const line = `${i + 1}/${images.length} ${basename(image.file)} ${ok ? 'ok  ' : 'MISS'} want ${[...truth].join('|')} got ${texts.slice(0, topK).join(' ') || '-'}`;
+  const line = `${i + 1}/${images.length} ${basename(image.file)} ${ok ? 'ok  ' : 'MISS'} want ${[...truth].join('|')} got ${texts.slice(0, topK).join(' ') || '-'} (${plates[0]?.confidence ?? 0})`;
   if (values.verbose || !ok) console.error(line);
 }
-await models.release();
+await ort.release();
 const meanSteps = Object.entries(stepTotals).map(
   ([s, ms]) => `${s} ${(ms / images.length).toFixed(1)}`,
 );
 console.error(`mean ms per step: ${meanSteps.join(', ')}`);
 // CPU time (all threads) is steadier than wall time when other work shares the machine.
 cpuMs.sort((a, b) => a - b);
+const per = (x: number) => (x / images.length).toFixed(0);
+console.error(
+  `per image: det ${per(work.detPixels)} px, rec ${(work.recCrops / images.length).toFixed(2)} crops × ${(work.recColumns / Math.max(1, work.recCrops)).toFixed(0)} px wide`,
+);
 console.error(`cpu ms per image p50: ${cpuMs[Math.floor(cpuMs.length / 2)]!.toFixed(1)}`);
 
 times.sort((a, b) => a - b);

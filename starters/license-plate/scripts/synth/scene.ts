@@ -24,14 +24,15 @@ const CAR_COLOURS = [
  * sign with text (real photos have shop signs, badges and stickers the detector also finds).
  */
 export function drawScene(random: Random): Scene {
-  const width = random.pick([640, 720, 800, 480]);
+  const width = random.pick([480, 640, 800, 1024, 1280]);
   const height = Math.round(width * random.range(0.66, 0.78));
   const car = random.pick(CAR_COLOURS);
-  const carW = width * random.range(0.55, 0.85);
-  const carX = (width - carW) / 2 + random.range(-0.08, 0.08) * width;
-  const carTop = height * random.range(0.25, 0.4);
-  const carBottom = height * random.range(0.82, 0.95);
-  const carH = carBottom - carTop;
+  // Near cars fill the frame; far ones are small, so their plates are only a few pixels high.
+  const carW = width * random.range(0.3, 0.85);
+  const carX = random.range(0.05, 0.95) * (width - carW);
+  const carH = carW * random.range(0.55, 0.75);
+  const carBottom = height * random.range(0.82, 0.97);
+  const carTop = carBottom - carH;
   const buildings = Array.from({ length: random.int(2, 6) }, () => {
     const bw = random.range(0.1, 0.3) * width;
     const bx = random.range(-0.1, 1) * width;

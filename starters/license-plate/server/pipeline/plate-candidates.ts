@@ -81,13 +81,14 @@ export function plateCandidates(
   photo: { width: number; height: number },
   limit = 4,
 ): Candidate[] {
-  return [...boxes, ...lineRuns(boxes)]
+  const all = [...boxes, ...lineRuns(boxes)]
     .map((box) => ({
       box,
       shapeScore: shapeScore(box, photo.height),
       atEdge: touchesEdge(box, photo.width, photo.height),
     }))
-    .filter((c) => c.shapeScore > 0.05)
-    .sort((a, b) => b.shapeScore - a.shapeScore)
-    .slice(0, limit);
+    .sort((a, b) => b.shapeScore - a.shapeScore);
+  // Each crop costs a recognition slot; read only regions nearly as plate-like as the best.
+  const floor = Math.max(0.05, (all[0]?.shapeScore ?? 0) * 0.25);
+  return all.filter((c) => c.shapeScore >= floor).slice(0, limit);
 }
