@@ -38,11 +38,17 @@ describe('trimCountryBand', () => {
   });
 });
 
+/** A 48-high crop of vertical strokes (every third column) in `ink` on `ground`. */
+function strokes(ink: number, ground: number): RgbImage {
+  const width = 120;
+  const data = new Uint8Array(width * 48 * 3);
+  for (let i = 0; i < width * 48; i++) data.fill(i % 3 === 0 ? ink : ground, i * 3, i * 3 + 3);
+  return { data, width, height: 48 };
+}
+
 describe('darkShare', () => {
   it('is low for dark text on a light plate and high for light text on dark', () => {
-    const light = plateCrop(100, 0, 10, [240, 240, 240]); // 10% grey "text" on white
-    expect(darkShare(light)).toBeLessThan(0.2);
-    const dark = plateCrop(100, 0, 10, [20, 20, 20]);
-    expect(darkShare(dark)).toBeGreaterThan(0.8);
+    expect(darkShare(strokes(20, 235))).toBeLessThan(0.4);
+    expect(darkShare(strokes(235, 20))).toBeGreaterThan(0.6);
   });
 });

@@ -53,7 +53,7 @@ export function rankReadings(readings: Reading[], minConfidence = 0.1): Plate[] 
       (0.7 + 0.3 * candidate.shapeScore) *
       (candidate.box.height / tallest) ** 0.2 *
       (candidate.atEdge ? 0.8 : 1) *
-      (darkShare > 0.6 ? 0.8 : 1);
+      (darkShare > 0.5 ? 0.8 : 1);
     const conf = textConfidence(decoded.charProbs);
     // The reading as it is, scored by its format, and its best repairs (already format-weighted).
     const options = [
