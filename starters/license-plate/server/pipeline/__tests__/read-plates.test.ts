@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { makeTempDir } from '@shipml/test-utils';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBenchmark } from '../../../scripts/benchmark-format.js';
@@ -9,6 +11,12 @@ import { bundledModelFiles } from '../model-files.js';
 import { createOrtModels } from '../ort-models.js';
 import { readPlates } from '../read-plates.js';
 import type { PlateModels } from '../types.js';
+
+/** A fresh temporary folder, and a way to remove it. */
+function makeTempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
 
 // The real PP-OCR models on seeded synthetic photos: EU, UK and US plates on a drawn car.
 describe('readPlates with the real models', () => {
