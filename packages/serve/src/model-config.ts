@@ -28,6 +28,17 @@ function positiveInt(
   return value;
 }
 
+function niceIncrement(name: string, value: number | undefined): number {
+  if (value === undefined) return DEFAULT_NICE_INCREMENT;
+  if (!Number.isInteger(value) || value < 0 || value > 19) {
+    throw new ConfigError(`model '${name}': niceIncrement must be an integer in [0, 19]`);
+  }
+  return value;
+}
+
+/** Workers run a little below the event loop's priority by default. */
+export const DEFAULT_NICE_INCREMENT = 5;
+
 export function normalizeModel(cfg: ModelConfig): NormalizedModel {
   const { name } = cfg;
   if (typeof name !== 'string' || !NAME.test(name)) {
@@ -59,6 +70,7 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
       backend: cfg.backend,
       path,
       threads: positiveInt(name, 'threadsPerWorker', cfg.threadsPerWorker, 1),
+      niceIncrement: niceIncrement(name, cfg.niceIncrement),
       skipWarmup: cfg.skipWarmup ?? false,
       ...(cfg.inputs ? { inputs: cfg.inputs } : {}),
       ...(cfg.outputs ? { outputs: cfg.outputs } : {}),

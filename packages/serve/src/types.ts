@@ -79,6 +79,12 @@ export interface ModelConfig {
   workers?: number;
   /** Threads each session may use (ONNX Runtime intra-op threads). Default 1. */
   threadsPerWorker?: number;
+  /**
+   * Lowers the worker threads' scheduling priority by this nice increment (0–19; Linux and
+   * macOS) so the event loop wins a contended core: health checks and request intake stay
+   * prompt while the workers compute. Default 5; 0 keeps normal priority.
+   */
+  niceIncrement?: number;
   /** Declared inputs; read from the model when omitted (onnx, tfjs) or from the pipeline. */
   inputs?: TensorSpec[];
   /** Declared outputs; read from the model when omitted. */

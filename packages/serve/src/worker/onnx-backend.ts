@@ -5,7 +5,8 @@ import type { LoadedModel } from './backend.js';
 
 /**
  * Session options for one worker: `threads` intra-op threads and no inter-op pool, so
- * `workers × threads` is the number of cores the model may keep busy.
+ * `workers × threads` is the number of cores the model may keep busy. Idle pool threads
+ * sleep instead of spinning: spinning would take CPU from the event loop and other workers.
  */
 export function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
   return {
@@ -13,6 +14,7 @@ export function sessionOptions(threads: number): ort.InferenceSession.SessionOpt
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
 }
 

@@ -15,6 +15,8 @@ export interface WorkerConfig {
   /** Model file (onnx), model directory (tfjs) or pipeline module (pipeline). */
   path: string;
   threads: number;
+  /** Added to the worker thread's nice value (lower priority than the event loop). */
+  niceIncrement: number;
   inputs?: TensorSpec[];
   outputs?: TensorSpec[];
   skipWarmup: boolean;

@@ -2,6 +2,7 @@
  * Piscina worker entry: loads one model session per thread (from `workerData`), warms it up,
  * then serves `describe`, `run` and `generate` tasks. Tensors come and go as transferred buffers.
  */
+import { getPriority, setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { messageOf } from '../errors.js';
@@ -13,6 +14,17 @@ import type { ModelDescription, RunResult, WorkerConfig, WorkerTask } from './pr
 import { loadTfjsModel } from './tfjs-backend.js';
 
 const config = workerData as WorkerConfig;
+
+// A lower priority for this thread (and the ONNX Runtime threads it starts): when the event
+// loop and the workers both want a core, the event loop gets it first. On Linux, the nice
+// value of the calling thread only.
+if (config.niceIncrement > 0) {
+  try {
+    setPriority(Math.min(19, getPriority() + config.niceIncrement));
+  } catch {
+    // Not permitted or not supported here: run at normal priority.
+  }
+}
 
 async function load(): Promise<{ model: LoadedModel; description: ModelDescription }> {
   const declared = { inputs: config.inputs, outputs: config.outputs };

@@ -1,0 +1,210 @@
+/**
+ * `pnpm --filter @shipml/serve bench`: one compute-bound ONNX model, three setups side by side.
+ *   (a) in-process: a loop calling the session directly at its best batch size (the limit);
+ *   (b) naive: a fastify route calling session.run inline per request (the tutorial server);
+ *   (c) @shipml/serve over HTTP (worker pool + dynamic batching).
+ * Load: autocannon at concurrency 1 and 32; while each server is saturated, a separate process
+ * samples GET /v2/health/live. Prints a table, then one JSON line (medians of the runs at 32).
+ *
+ * Env: SHIPML_BENCH_RUNS (default 3), SHIPML_BENCH_SECONDS (per run, default 5),
+ * SHIPML_BENCH_WORKERS / SHIPML_BENCH_THREADS (serve's pool; default one single-threaded worker
+ * per core), SHIPML_BENCH_MAX_BATCH (default 32 / workers), SHIPML_BENCH_DELAY_MS (default 4),
+ * SHIPML_BENCH_NICE (workers' niceIncrement, default 5).
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import { getFreePort, makeTempDir, matmulStackModel, waitForHttp } from '@shipml/test-utils';
+import { lastJson, median, MODEL, requestBody, spawnScript } from './shared.js';
+
+const env = (name: string, fallback: number) =>
+  Number(process.env[`SHIPML_BENCH_${name}`] ?? fallback);
+const cores = availableParallelism();
+const RUNS = env('RUNS', 3);
+const SECONDS = env('SECONDS', 5);
+const WORKERS = env('WORKERS', Math.max(1, cores));
+const THREADS = env('THREADS', Math.max(1, Math.floor(cores / WORKERS)));
+const MAX_BATCH = env('MAX_BATCH', Math.max(1, Math.ceil(32 / WORKERS)));
+const DELAY_MS = env('DELAY_MS', 4);
+const NICE = env('NICE', 5);
+
+const log = (msg: string) => console.log(msg);
+const body = requestBody();
+
+interface Health {
+  p50: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
+async function load(url: string, connections: number, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: seconds,
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    log(`  warning: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return result['2xx'] / result.duration;
+}
+
+/** One saturated run at concurrency 32 with health sampled from another process. */
+async function saturatedRun(base: string): Promise<{ rps: number; health: Health }> {
+  const sampleMs = Math.max(1000, (SECONDS - 1.5) * 1000);
+  const sampler = spawnScript('health-sampler.ts', [
+    `${base}/v2/health/live`,
+    String(sampleMs),
+    '10',
+    '1000',
+  ]);
+  const health = lastJson<Health>(sampler);
+  await new Promise<void>((resolve) => sampler.stdout!.once('data', () => resolve())); // 'ready'
+  const rps = await load(`${base}/v2/models/bench/infer`, 32, SECONDS);
+  return { rps, health: await health };
+}
+
+async function metric(base: string, name: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(new RegExp(`^${name}\\{model="bench"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Server {
+  name: string;
+  base: string;
+  child: ChildProcess;
+}
+
+async function startServer(
+  name: string,
+  script: string,
+  args: (port: number) => string[],
+): Promise<Server> {
+  const port = await getFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawnScript(script, args(port));
+  child.stdout!.resume();
+  await waitForHttp(`${base}/v2/health/live`, 120_000);
+  await load(`${base}/v2/models/bench/infer`, 32, 1); // warm-up
+  return { name, base, child };
+}
+
+async function inProcessRun(modelPath: string, batch: number): Promise<number> {
+  const child = spawnScript('in-process.ts', [
+    modelPath,
+    String(cores),
+    String(SECONDS - 1),
+    String(batch),
+    '1',
+  ]);
+  return (await lastJson<{ rps: number }>(child)).rps;
+}
+
+const dir = makeTempDir('shipml-bench-');
+try {
+  const modelPath = join(dir.path, 'matmul-stack.onnx');
+  writeFileSync(modelPath, matmulStackModel(MODEL));
+  log(
+    `model: x[batch,${MODEL.inputDim}] → ${MODEL.layers + 2} MatMuls (hidden ${MODEL.hiddenDim}) → y[batch,${MODEL.outputDim}]`,
+  );
+  log(
+    `${cores} cores; serve: ${WORKERS} worker(s) × ${THREADS} thread(s), maxBatchSize ${MAX_BATCH}, maxQueueDelayMs ${DELAY_MS}, niceIncrement ${NICE}`,
+  );
+
+  // Which batch size the session likes best (the limit is measured at that size).
+  const scan = await lastJson<{ bestBatch: number; byBatch: Record<string, number> }>(
+    spawnScript('in-process.ts', [modelPath, String(cores), '1', '1,4,8,16,32', '0']),
+  );
+  const perBatch = Object.entries(scan.byBatch).map(([b, r]) => `b${b}=${r.toFixed(0)}`);
+  log(`in-process scan (rows/s): ${perBatch.join(' ')} → batch ${scan.bestBatch}`);
+
+  const naive = await startServer('naive', 'naive-server.ts', (port) => [modelPath, String(port)]);
+  const serve = await startServer('serve', 'serve-server.ts', (port) =>
+    [modelPath, port, WORKERS, THREADS, MAX_BATCH, DELAY_MS, NICE].map(String),
+  );
+  const c1 = {
+    naive: await load(`${naive.base}/v2/models/bench/infer`, 1, 3),
+    serve: await load(`${serve.base}/v2/models/bench/infer`, 1, 3),
+  };
+  const rows0 = await metric(serve.base, 'shipml_inference_count_total');
+  const batches0 = await metric(serve.base, 'shipml_execution_count_total');
+
+  // Rounds interleave the three setups so a change in background load hits all of them alike.
+  const rounds: {
+    inProcess: number;
+    naive: number;
+    serve: number;
+    healthNaive: number;
+    healthServe: number;
+  }[] = [];
+  let meanBatch = NaN;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const inProcess = await inProcessRun(modelPath, scan.bestBatch);
+      const n = await saturatedRun(naive.base);
+      const s = await saturatedRun(serve.base);
+      rounds.push({
+        inProcess,
+        naive: n.rps,
+        serve: s.rps,
+        healthNaive: n.health.p99,
+        healthServe: s.health.p99,
+      });
+      log(
+        `round ${i + 1}: in-process ${inProcess.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s; ` +
+          `health p99 naive ${n.health.p99.toFixed(1)} ms, serve ${s.health.p99.toFixed(1)} ms`,
+      );
+    }
+    // Rows per model execution while serve was saturated (inference count / execution count).
+    meanBatch =
+      ((await metric(serve.base, 'shipml_inference_count_total')) - rows0) /
+      ((await metric(serve.base, 'shipml_execution_count_total')) - batches0);
+  } finally {
+    await Promise.all([stop(naive.child), stop(serve.child)]);
+  }
+  const med = (k: keyof (typeof rounds)[number]) => median(rounds.map((r) => r[k]));
+  const result = {
+    inProcess: med('inProcess'),
+    naive: med('naive'),
+    serve: med('serve'),
+    healthNaive: med('healthNaive'),
+    healthServe: med('healthServe'),
+  };
+
+  log('');
+  log('setup        c=1 req/s   c=32 req/s   health p99 ms (c=32)');
+  log(`in-process   ${'-'.padStart(9)}   ${result.inProcess.toFixed(0).padStart(10)}`);
+  log(
+    `naive        ${c1.naive.toFixed(0).padStart(9)}   ${result.naive.toFixed(0).padStart(10)}   ${result.healthNaive.toFixed(1)}`,
+  );
+  log(
+    `serve        ${c1.serve.toFixed(0).padStart(9)}   ${result.serve.toFixed(0).padStart(10)}   ${result.healthServe.toFixed(1)}`,
+  );
+  const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+  console.log(
+    JSON.stringify({
+      inProcessRps: round(result.inProcess, 1),
+      naiveRps: round(result.naive, 1),
+      serveRps: round(result.serve, 1),
+      serveVsInProcess: round(result.serve / result.inProcess),
+      serveVsNaive: round(result.serve / result.naive),
+      healthP99MsNaive: round(result.healthNaive),
+      healthP99MsServe: round(result.healthServe),
+      meanBatchSize: round(meanBatch),
+    }),
+  );
+} finally {
+  dir.remove();
+}
