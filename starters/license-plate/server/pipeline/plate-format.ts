@@ -36,6 +36,14 @@ const LAYOUTS: [layout: string, weight: number][] = [
   ['LL DDD L', 0.85],
   ['D LL DDD', 0.85],
   ['DDD LL D', 0.85],
+  // Beyond Europe
+  ['LLL D L DD', 0.9], // Mercosur (BR, since 2018)
+  ['DDD LLL', 0.85], // US (older series)
+  ['LLLL DDD', 0.85], // CA (Ontario)
+  ['LLL DD L', 0.85], // AU (NSW)
+  ['L DDD LL D2-3', 0.85], // RU (A123BC77)
+  ['DD L1-3 D2-4', 0.85], // TR (34 ABC 123)
+  ['LL DD L1-2 DDDD', 0.85], // IN (MH 12 AB 1234)
 ];
 
 /** Expand a layout into concrete class strings: 'L1-2 D' → ['LD', 'LLD']. */
@@ -90,8 +98,7 @@ function layoutScore(classes: string): number {
   let best = weight;
   for (const [t, w] of TEMPLATES) if (w > best && fits(classes, t)) best = w;
   if (best > 0) return best;
-  const mixed = /L/.test(classes) && /D/.test(classes);
-  if (mixed && classes.length >= 5 && classes.length <= 8) return 0.6;
+  // Vanity plates and formats not listed: possible, but a listed layout is better evidence.
   if (classes.length >= 4 && classes.length <= 8) return 0.6;
   if (classes.length === 3 || classes.length === 9) return 0.2;
   return 0.05;
