@@ -14,7 +14,10 @@ export interface PackageContribution {
 
 /** A model a recipe can be generated with (the `--model` choices). */
 export interface RecipeModel {
-  /** Model id, as declared in the starter's models.json. */
+  /**
+   * Model id: an entry of the starter's models.json, or a name for the set of entries the app
+   * serves together (`ppocr-v4`: a text detector and a recogniser).
+   */
   id: string;
   description: string;
 }

@@ -13,6 +13,7 @@ export const VERSIONS: Readonly<Record<string, string>> = {
   '@types/react': '^19.1.0',
   '@types/react-dom': '^19.1.0',
   '@vitejs/plugin-react': '^5.0.0',
+  concurrently: '^9.2.0',
   eslint: '^9.39.0',
   fastify: '^5.6.0',
   globals: '^16.0.0',
