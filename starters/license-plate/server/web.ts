@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { packageRoot } from './paths.js';
 
-/** Where `vite build` puts the web app: `dist/web` in the starter's folder. */
+/** Where `vite build` puts the web app: `dist/web` in the app's folder, if it has been built. */
 export function builtWebRoot(): string | undefined {
-  const root = join(packageRoot(), 'dist', 'web');
+  const root = fileURLToPath(new URL('../dist/web', import.meta.url));
   return existsSync(join(root, 'index.html')) ? root : undefined;
 }
 

@@ -1,5 +1,5 @@
 // What the server sends back, shared with the server's pipeline so both sides agree.
-export type { Plate, PlateReading } from '../server/pipeline/types.ts';
+export type { Plate, PlateReading } from '../server/pipeline/types.js';
 
 /** `GET /api/samples` */
 export interface SampleList {

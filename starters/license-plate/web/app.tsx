@@ -21,13 +21,13 @@ import {
   SAMPLES_URL,
   type PlateReading,
   type SampleList,
-} from './api.ts';
-import { HowItWorks } from './components/how-it-works.tsx';
-import { PlateText } from './components/plate-text.tsx';
-import { ResultPanel } from './components/result-panel.tsx';
-import { useHistory, type Shot } from './use-history.ts';
-import { shrinkPhoto } from './shrink-photo.ts';
-import { useServerReady } from './use-server-ready.ts';
+} from './api.js';
+import { HowItWorks } from './components/how-it-works.js';
+import { PlateText } from './components/plate-text.js';
+import { ResultPanel } from './components/result-panel.js';
+import { useHistory, type Shot } from './use-history.js';
+import { shrinkPhoto } from './shrink-photo.js';
+import { useServerReady } from './use-server-ready.js';
 
 export function App() {
   const plates = useUpload<PlateReading>(PLATES_URL);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PlateReading } from './api.ts';
+import type { PlateReading } from './api.js';
 
 /** One photo the user sent, with its preview URL and, once answered, the reading. */
 export interface Shot {

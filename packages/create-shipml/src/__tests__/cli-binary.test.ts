@@ -31,7 +31,7 @@ describe('create-shipml binary', () => {
     ]) {
       expect(res.stdout).toContain(flag);
     }
-    expect(res.stdout).toMatch(/Recipes:\n\s+minimal/);
+    expect(res.stdout).toMatch(/Recipes:\n\s+license-plate .+\n\s+minimal /);
   });
 
   it('without a terminal and without the needed flags, exits 1 listing them instead of waiting', () => {
@@ -83,13 +83,22 @@ describe('create-shipml binary', () => {
     expect(res.stdout).toMatch(/\n\s+yarn\n\s+yarn dev/);
   });
 
-  it('--yes takes every default', () => {
+  it('--yes takes every default: the licence-plate reader, standalone', () => {
     const cwd = temp();
     const res = runCli(['--yes', ...NO_SIDE_EFFECTS], cwd);
     expect(res.status).toBe(0);
-    expect(
-      JSON.parse(readFileSync(join(cwd, 'shipml-app/package.json'), 'utf8')).shipml.recipe,
-    ).toBe('minimal');
+    const pkg = JSON.parse(readFileSync(join(cwd, 'shipml-app/package.json'), 'utf8'));
+    expect(pkg.shipml.recipe).toBe('license-plate');
+    const shipmlDeps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) =>
+      d.startsWith('@shipml/'),
+    );
+    expect(shipmlDeps.sort()).toEqual([
+      '@shipml/client',
+      '@shipml/models',
+      '@shipml/serve',
+      '@shipml/ui',
+    ]);
+    expect(JSON.stringify(pkg)).not.toContain('workspace:');
   });
 
   it('--dry-run lists the files and writes nothing', () => {
@@ -156,7 +165,7 @@ describe('create-shipml binary', () => {
   it('names the recipes and models that exist when given unknown ones', () => {
     const cwd = temp();
     expect(runCli(['a', '--recipe', 'nope'], cwd).stderr).toMatch(
-      /Unknown recipe "nope". Available: minimal/,
+      /Unknown recipe "nope". Available: license-plate, minimal\./,
     );
     expect(runCli(['a', '--recipe', 'minimal', '--model', 'gpt-9'], cwd).stderr).toMatch(
       /no model "gpt-9". Available: celsius-to-fahrenheit/,

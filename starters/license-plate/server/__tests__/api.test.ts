@@ -1,26 +1,26 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '@shipml/test-utils';
 import { buildApp } from '../app.js';
 import type { PlateReading } from '../pipeline/types.js';
 import { blankPng, multipart, noPlateJpeg, plateJpeg, pngHeaderOnly } from './images.js';
 
 // One app for the file: loading the two OCR models takes a few seconds.
 let app: FastifyInstance;
-const web = makeTempDir('plates-web-');
+const web = mkdtempSync(join(tmpdir(), 'plates-web-')); // a stand-in for the built web app
 const MAX_UPLOAD = 512 * 1024;
 
 beforeAll(async () => {
-  mkdirSync(join(web.path, 'assets'));
-  writeFileSync(join(web.path, 'index.html'), '<!doctype html><title>Plate reader</title>');
-  writeFileSync(join(web.path, 'assets', 'app-1234.js'), 'console.log(1)');
-  app = await buildApp({ maxUploadBytes: MAX_UPLOAD, webRoot: web.path });
+  mkdirSync(join(web, 'assets'));
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>Plate reader</title>');
+  writeFileSync(join(web, 'assets', 'app-1234.js'), 'console.log(1)');
+  app = await buildApp({ maxUploadBytes: MAX_UPLOAD, webRoot: web });
 });
 afterAll(async () => {
   await app?.close();
-  web.remove();
+  rmSync(web, { recursive: true, force: true });
 });
 
 const postRaw = (payload: Buffer | string, contentType: string) =>

@@ -1,6 +1,6 @@
 import { LatencyBadge, ResultCard, Timings } from '@shipml/ui';
-import type { PlateReading } from '../api.ts';
-import { PlateText } from './plate-text.tsx';
+import type { PlateReading } from '../api.js';
+import { PlateText } from './plate-text.js';
 
 export interface ResultPanelProps {
   reading: PlateReading;

@@ -1,0 +1,25 @@
+/**
+ * Seeded synthetic plate photos for tests and evaluation.
+ *
+ *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1]
+ *
+ * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
+ * as the last stdout line.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateSet } from './synth/generate.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } },
+});
+if (!positionals[0]) {
+  console.error('usage: synth <out-dir> [--count 50] [--seed 1]');
+  process.exit(2);
+}
+const dir = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+const samples = await generateSet(dir, Number(values.count), Number(values.seed));
+const regions: Record<string, number> = {};
+for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
+console.log(JSON.stringify({ dir, count: samples.length, regions }));

@@ -1,0 +1,129 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { formatLabel, normalisePlate } from '../benchmark-format.js';
+import { drawPlate, type PlateDrawing } from './plate-styles.js';
+import { createRandom, type Random } from './random.js';
+import { drawScene } from './scene.js';
+import { homography, warpInto } from './warp.js';
+
+/** One generated photo: JPEG bytes, the plate text and its box [x, y, w, h] in pixels. */
+export interface SyntheticSample {
+  name: string;
+  jpeg: Buffer;
+  text: string;
+  region: string;
+  box: [number, number, number, number];
+}
+
+/** The blank plate with its text printed into the text box, as RGBA pixels of the given size. */
+async function renderPlate(plate: PlateDrawing, width: number, height: number): Promise<Buffer> {
+  const { textBox: box } = plate;
+  const text = await sharp({
+    text: {
+      text: `<span foreground="${plate.ink}">${plate.printed}</span>`,
+      font: plate.font,
+      dpi: 400,
+      rgba: true,
+    },
+  })
+    .trim()
+    .resize(box.width, box.height, { fit: 'fill' })
+    .png()
+    .toBuffer();
+  const full = await sharp(Buffer.from(plate.svg))
+    .composite([{ input: text, left: box.x, top: box.y }])
+    .png()
+    .toBuffer();
+  return sharp(full).resize(width, height, { fit: 'fill' }).ensureAlpha().raw().toBuffer();
+}
+
+/**
+ * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
+ * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts.
+ */
+export async function generateSample(random: Random, name: string): Promise<SyntheticSample> {
+  const scene = drawScene(random);
+  const plate = drawPlate(random);
+  const sceneRaw = await sharp(Buffer.from(scene.svg)).removeAlpha().raw().toBuffer();
+  const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };
+
+  // Where the plate lands: size (near or far car), tilt and a perspective squeeze.
+  const w = scene.plate.width * random.range(0.7, 1.1);
+  const h = (w * plate.height) / plate.width;
+  const angle = random.normal(0, 0.06);
+  const yaw = random.range(-0.15, 0.15); // one side nearer the camera than the other
+  const jitter = () => random.normal(0, 0.015 * w);
+  const local: [number, number][] = [
+    [-w / 2, (-h / 2) * (1 - yaw)],
+    [w / 2, (-h / 2) * (1 + yaw)],
+    [w / 2, (h / 2) * (1 + yaw)],
+    [-w / 2, (h / 2) * (1 - yaw)],
+  ];
+  const dst = local.map(([x, y]): [number, number] => [
+    scene.plate.cx + x * Math.cos(angle) - y * Math.sin(angle) + jitter(),
+    scene.plate.cy + x * Math.sin(angle) + y * Math.cos(angle) + jitter(),
+  ]);
+  // Render the plate near its final size so the warp does not alias.
+  const renderW = Math.max(40, Math.round(w * 1.25));
+  const renderH = Math.round((renderW * plate.height) / plate.width);
+  const plateRaw = await renderPlate(plate, renderW, renderH);
+  const src: [number, number][] = [[0, 0], [renderW, 0], [renderW, renderH], [0, renderH]]; // prettier-ignore
+  warpInto(
+    canvas,
+    { data: new Uint8Array(plateRaw), width: renderW, height: renderH },
+    homography(src, dst),
+  );
+
+  // Sensor noise, then blur, exposure and compression.
+  const noise = random.range(0, 9);
+  for (let i = 0; i < canvas.data.length; i++) {
+    canvas.data[i] = Math.max(0, Math.min(255, canvas.data[i]! + random.normal(0, noise)));
+  }
+  const jpeg = await sharp(Buffer.from(canvas.data), {
+    raw: { width: scene.width, height: scene.height, channels: 3 },
+  })
+    .blur(random.range(0.3, 1.4))
+    .modulate({ brightness: random.range(0.7, 1.2) })
+    .jpeg({ quality: random.int(30, 90) })
+    .toBuffer();
+
+  const xs = dst.map((p) => p[0]);
+  const ys = dst.map((p) => p[1]);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  const box: [number, number, number, number] = [
+    x,
+    y,
+    Math.max(...xs) - x,
+    Math.max(...ys) - y,
+  ].map(Math.round) as [number, number, number, number];
+  return { name, jpeg, text: normalisePlate(plate.printed), region: plate.region, box };
+}
+
+/**
+ * Write `count` photos and their labels (OpenALPR benchmark format) into `dir`, deterministically
+ * from `seed`: synth-0001.jpg + synth-0001.txt, …
+ */
+export async function generateSet(
+  dir: string,
+  count: number,
+  seed = 1,
+): Promise<SyntheticSample[]> {
+  await mkdir(dir, { recursive: true });
+  const samples: SyntheticSample[] = [];
+  for (let i = 1; i <= count; i++) {
+    // One random stream per image, so image k is the same whatever `count` is.
+    const sample = await generateSample(
+      createRandom(seed * 100_003 + i),
+      `synth-${String(i).padStart(4, '0')}`,
+    );
+    await writeFile(join(dir, `${sample.name}.jpg`), sample.jpeg);
+    await writeFile(
+      join(dir, `${sample.name}.txt`),
+      formatLabel(`${sample.name}.jpg`, sample.box, sample.text) + '\n',
+    );
+    samples.push(sample);
+  }
+  return samples;
+}

@@ -1,0 +1,60 @@
+import { BusyError } from './errors.js';
+
+export interface AdmissionOptions {
+  /** Photos read at the same time (decode and crops run on the event loop's thread pool). */
+  concurrency: number;
+  /** Photos allowed to wait for a slot; one more gets a 503. */
+  maxQueue: number;
+  /** What a 503 tells the client to wait, seconds. */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * A bounded queue in front of the pipeline: at most `concurrency` photos in work, `maxQueue`
+ * waiting, and a quick 503 beyond that. Memory stays bounded however many uploads arrive at once.
+ */
+export class Admission {
+  #running = 0;
+  #waiting: (() => void)[] = [];
+
+  constructor(private readonly options: AdmissionOptions) {}
+
+  /** Photos in work and waiting, for logs and tests. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.#running, waiting: this.#waiting.length };
+  }
+
+  /** Runs `work` when a slot is free; throws BusyError (503) at once when the queue is full. */
+  async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    if (this.#running >= this.options.concurrency) {
+      if (this.#waiting.length >= this.options.maxQueue) {
+        throw new BusyError(this.options.retryAfterSeconds ?? 1);
+      }
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal?.removeEventListener('abort', leave);
+          resolve();
+        };
+        // A client that hangs up while waiting gives its place back.
+        const leave = () => {
+          this.#waiting = this.#waiting.filter((w) => w !== wake);
+          reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+        };
+        signal?.addEventListener('abort', leave, { once: true });
+        this.#waiting.push(wake);
+      });
+    } else {
+      this.#running++;
+    }
+    try {
+      signal?.throwIfAborted();
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      // Hand the slot straight to the next waiter (running stays the same), or free it.
+      if (next) next();
+      else this.#running--;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBenchmark } from '../../../scripts/benchmark-format.js';
+import { generateSet } from '../../../scripts/synth/generate.js';
+import { UnsupportedImageError } from '../errors.js';
+import { bundledModelFiles } from '../model-files.js';
+import { createOrtModels } from '../ort-models.js';
+import { readPlates } from '../read-plates.js';
+import type { PlateModels } from '../types.js';
+
+/** A fresh temporary folder, and a way to remove it. */
+function makeTempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+// The real PP-OCR models on seeded synthetic photos: EU, UK and US plates on a drawn car.
+describe('readPlates with the real models', () => {
+  const dir = makeTempDir('plates-');
+  let models: PlateModels & { release(): Promise<void> };
+
+  beforeAll(async () => {
+    models = await createOrtModels(bundledModelFiles());
+    await generateSet(dir.path, 20, 42);
+  });
+  afterAll(async () => {
+    await models.release();
+    dir.remove();
+  });
+
+  it('reads at least 80% of 20 synthetic plates exactly', async () => {
+    const images = await readBenchmark(dir.path);
+    expect(images).toHaveLength(20);
+    let right = 0;
+    for (const image of images) {
+      const { plates } = await readPlates(await readFile(image.file), models);
+      if (plates[0]?.text === image.plates[0]!.text) right++;
+    }
+    expect(right / images.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('returns the plate box near the labelled one, and per-step timings', async () => {
+    const [image] = await readBenchmark(dir.path);
+    const reading = await readPlates(await readFile(image!.file), models);
+    const [x, y, w, h] = image!.plates[0]!.box;
+    const [x1, y1, x2, y2] = reading.plates[0]!.box;
+    // The text box lies inside the plate (give or take the detector's margin).
+    expect(x1).toBeGreaterThan(x - 0.1 * w);
+    expect(x2).toBeLessThan(x + 1.1 * w);
+    expect((y1 + y2) / 2).toBeGreaterThan(y);
+    expect((y1 + y2) / 2).toBeLessThan(y + h);
+    expect(Object.keys(reading.timingsMs)).toEqual(
+      expect.arrayContaining(['decode', 'detect', 'recognize', 'total']),
+    );
+  });
+
+  it('finds no plate in a photo without text', async () => {
+    const sky = await sharp({
+      create: { width: 320, height: 240, channels: 3, background: '#8ab4e0' },
+    })
+      .jpeg()
+      .toBuffer();
+    expect((await readPlates(sky, models)).plates).toEqual([]);
+  });
+
+  it('rejects bytes that are not an image before running any model', async () => {
+    await expect(readPlates(Buffer.from('%PDF-1.7'), models)).rejects.toBeInstanceOf(
+      UnsupportedImageError,
+    );
+  });
+});
+
+describe('synthetic generator', () => {
+  it('is deterministic for a seed and labels every image', async () => {
+    const [a, b] = [makeTempDir('synth-a-'), makeTempDir('synth-b-')];
+    try {
+      const first = await generateSet(a.path, 3, 5);
+      const second = await generateSet(b.path, 3, 5);
+      expect(second.map((s) => s.jpeg.equals(first[second.indexOf(s)]!.jpeg))).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      const labelled = await readBenchmark(a.path);
+      expect(labelled.map((l) => l.plates[0]!.text)).toEqual(first.map((s) => s.text));
+      for (const s of first) expect(s.text).toMatch(/^[A-Z0-9]{5,8}$/);
+    } finally {
+      a.remove();
+      b.remove();
+    }
+  });
+});

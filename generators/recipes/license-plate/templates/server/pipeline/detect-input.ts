@@ -1,0 +1,50 @@
+import sharp from 'sharp';
+import type { RgbImage, Tensor } from './types.js';
+
+// PaddleOCR normalises det inputs with ImageNet statistics, applied to BGR channel order.
+const MEAN = [0.485, 0.456, 0.406];
+const STD = [0.229, 0.224, 0.225];
+
+export interface DetectInput {
+  /** [1, 3, H, W] FP32: BGR planes, each (pixel/255 − mean) / std. H and W are multiples of 32. */
+  tensor: Tensor;
+  /** Multiply a coordinate of the det map by these to get photo pixels. */
+  scaleX: number;
+  scaleY: number;
+}
+
+/**
+ * Step 2a — resize the photo for the text detector and lay it out as NCHW floats.
+ * The network downsamples 32×, so both sides are rounded to a multiple of 32; the long side is
+ * capped at `maxSide` because detection time grows with the pixel count. With `upscale`, a small
+ * image (a zoomed-in region) is enlarged to `maxSide` (at most 4×) so small text gets more pixels.
+ */
+export async function toDetectInput(
+  image: RgbImage,
+  maxSide = 736,
+  upscale = false,
+): Promise<DetectInput> {
+  const fit = maxSide / Math.max(image.width, image.height);
+  const scale = upscale ? Math.min(4, fit) : Math.min(1, fit);
+  const w = Math.max(32, Math.round((image.width * scale) / 32) * 32);
+  const h = Math.max(32, Math.round((image.height * scale) / 32) * 32);
+  const resized = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 3 },
+  })
+    .resize(w, h, { fit: 'fill' })
+    .raw()
+    .toBuffer();
+  const plane = w * h;
+  const data = new Float32Array(3 * plane);
+  for (let i = 0; i < plane; i++) {
+    // RGB in, BGR out: output channel c reads input channel 2 − c.
+    for (let c = 0; c < 3; c++) {
+      data[c * plane + i] = (resized[i * 3 + 2 - c]! / 255 - MEAN[c]!) / STD[c]!;
+    }
+  }
+  return {
+    tensor: { datatype: 'FP32', shape: [1, 3, h, w], data },
+    scaleX: image.width / w,
+    scaleY: image.height / h,
+  };
+}

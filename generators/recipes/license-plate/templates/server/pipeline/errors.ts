@@ -1,0 +1,43 @@
+/** Errors the pipeline throws on bad input; `statusCode` is the HTTP status a route should send. */
+export class PlateInputError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'PlateInputError';
+  }
+}
+
+/** The bytes are not a JPEG, PNG or WebP image. */
+export class UnsupportedImageError extends PlateInputError {
+  constructor(detail: string) {
+    super(
+      `Unsupported image: ${detail}. Send a JPEG, PNG or WebP photo.`,
+      415,
+      'UNSUPPORTED_IMAGE',
+    );
+    this.name = 'UnsupportedImageError';
+  }
+}
+
+/** The image declares absurd dimensions or too many pixels (a decompression bomb, for example). */
+export class ImageTooLargeError extends PlateInputError {
+  constructor(width: number, height: number, maxPixels: number) {
+    super(
+      `Image is ${width}×${height} pixels; the limit is ${maxPixels.toLocaleString('en')} pixels.`,
+      400,
+      'IMAGE_TOO_LARGE',
+    );
+    this.name = 'ImageTooLargeError';
+  }
+}
+
+/** The image header was readable but the pixels are not (truncated or corrupt file). */
+export class CorruptImageError extends PlateInputError {
+  constructor(detail: string) {
+    super(`Could not decode the image: ${detail}`, 400, 'CORRUPT_IMAGE');
+    this.name = 'CorruptImageError';
+  }
+}

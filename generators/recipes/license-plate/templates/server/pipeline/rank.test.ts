@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { PLATE_CHARS, type Decoded } from './ctc-decode.js';
+import type { Candidate } from './plate-candidates.js';
+import { rankReadings, textConfidence } from './rank.js';
+
+function decoded(text: string, p = 0.95): Decoded {
+  return {
+    text,
+    charProbs: [...text].map(() => p),
+    charDists: [...text].map((ch) => {
+      const d = new Float32Array(PLATE_CHARS.length);
+      d[PLATE_CHARS.indexOf(ch)] = p;
+      return d;
+    }),
+  };
+}
+
+const candidate = (cx: number, cy: number, height = 24, shapeScore = 0.9): Candidate => ({
+  box: { cx, cy, width: height * 4, height, angle: 0, score: 0.9 },
+  shapeScore,
+  atEdge: false,
+});
+
+describe('rankReadings', () => {
+  it('puts the plate-formatted reading first and reports its box', () => {
+    const plates = rankReadings([
+      { candidate: candidate(100, 50), decoded: decoded('OPEN24'), darkShare: 0.3 },
+      { candidate: candidate(300, 300), decoded: decoded('AB123CD'), darkShare: 0.3 },
+    ]);
+    expect(plates.map((p) => p.text)).toEqual(['AB123CD', 'OPEN24']);
+    expect(plates[0]!.box).toEqual([252, 288, 348, 312]);
+    expect(plates[0]!.confidence).toBeCloseTo(0.95);
+  });
+
+  it('keeps one reading per place (the merged box and its parts overlap)', () => {
+    const plates = rankReadings([
+      { candidate: candidate(300, 300), decoded: decoded('AB123CD'), darkShare: 0.3 },
+      { candidate: candidate(290, 300, 22), decoded: decoded('AB123'), darkShare: 0.3 },
+    ]);
+    expect(plates.map((p) => p.text)).toEqual(['AB123CD']);
+  });
+
+  it('ranks light-on-dark text and smaller text below an equally read plate', () => {
+    const plates = rankReadings([
+      { candidate: candidate(100, 50, 14), decoded: decoded('SW722'), darkShare: 0.8 },
+      { candidate: candidate(300, 300, 30, 0.5), decoded: decoded('FWE50'), darkShare: 0.3 },
+    ]);
+    expect(plates[0]!.text).toBe('FWE50');
+  });
+
+  it('drops empty and hopeless readings', () => {
+    expect(
+      rankReadings([{ candidate: candidate(1, 1), decoded: decoded(''), darkShare: 0.3 }]),
+    ).toEqual([]);
+    expect(textConfidence([])).toBe(0);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Decoded } from './ctc-decode.js';
+import { formatScore, plateAlternatives } from './plate-format.js';
+import type { Candidate } from './plate-candidates.js';
+import type { Plate } from './types.js';
+import { rectCorners } from './min-area-rect.js';
+
+/** One recognised crop: the candidate region it came from and what the recogniser read. */
+export interface Reading {
+  candidate: Candidate;
+  decoded: Decoded;
+  /** Share of dark pixels in the crop (see `darkShare`): plates are dark text on a light ground. */
+  darkShare: number;
+}
+
+/** Mean probability of the characters read (0 for an empty reading). */
+export function textConfidence(charProbs: number[]): number {
+  if (charProbs.length === 0) return 0;
+  return charProbs.reduce((s, p) => s + p, 0) / charProbs.length;
+}
+
+/** Axis-aligned bounds of a candidate, rounded to whole pixels. */
+export function boundsOf(c: Candidate): [number, number, number, number] {
+  const pts = rectCorners(c.box);
+  const xs = pts.map((p) => p.x), ys = pts.map((p) => p.y); // prettier-ignore
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map(Math.round) as [
+    number,
+    number,
+    number,
+    number, // prettier-ignore
+  ];
+}
+
+/** Fraction of the smaller box covered by the larger: 1 when one lies inside the other. */
+function overlap(a: number[], b: number[]): number {
+  const w = Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!);
+  const h = Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (r: number[]) => (r[2]! - r[0]!) * (r[3]! - r[1]!);
+  return (w * h) / Math.min(area(a), area(b));
+}
+
+/**
+ * Step 5 — score every reading by recognition confidence × plate-format plausibility (with
+ * look-alike letters/digits swapped when that makes the text fit a layout) × how plate-like its
+ * region is; keep the best reading of each place in the photo, best first.
+ */
+export function rankReadings(readings: Reading[], minConfidence = 0.1): Plate[] {
+  const tallest = Math.max(...readings.map((r) => r.candidate.box.height));
+  const scored = readings.flatMap(({ candidate, decoded, darkShare }) => {
+    // Evidence from the region rather than the text: plate-like shape, the biggest text in the
+    // photo (the car being photographed), not cut off by the border, dark text on a light ground.
+    const regionScore =
+      (0.7 + 0.3 * candidate.shapeScore) *
+      (candidate.box.height / tallest) ** 0.2 *
+      (candidate.atEdge ? 0.8 : 1) *
+      (darkShare > 0.5 ? 0.8 : 1);
+    const conf = textConfidence(decoded.charProbs);
+    // The reading as it is, scored by its format, and its best repairs (already format-weighted).
+    const options = [
+      { text: decoded.text, plausibility: formatScore(decoded.text) },
+      ...plateAlternatives(decoded.text, decoded.charProbs, decoded.charDists)
+        .slice(0, 3)
+        .map((a) => ({ text: a.text, plausibility: a.factor })),
+    ];
+    return options.map(({ text, plausibility }) => {
+      const confidence = conf * plausibility;
+      const rankScore = confidence * regionScore;
+      return { text, confidence, rankScore, box: boundsOf(candidate) };
+    });
+  });
+  scored.sort((a, b) => b.rankScore - a.rankScore);
+  const plates: Plate[] = [];
+  for (const s of scored) {
+    if (s.confidence < minConfidence || s.text.length < 2) continue;
+    if (plates.some((p) => overlap(p.box, s.box) > 0.5)) continue;
+    plates.push({ text: s.text, confidence: Number(s.confidence.toFixed(4)), box: s.box });
+  }
+  return plates;
+}

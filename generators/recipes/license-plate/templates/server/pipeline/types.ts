@@ -1,0 +1,88 @@
+/**
+ * Shapes shared by the pipeline steps. `Tensor` is structurally the same as @shipml/serve's, so
+ * the app can hand `app.inference.infer` results straight to the pipeline.
+ */
+
+export type Datatype =
+  | 'BOOL'
+  | 'UINT8'
+  | 'UINT16'
+  | 'UINT32'
+  | 'UINT64'
+  | 'INT8'
+  | 'INT16'
+  | 'INT32'
+  | 'INT64'
+  | 'FP16'
+  | 'FP32'
+  | 'FP64'
+  | 'BYTES';
+
+export type TypedArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint8Array
+  | Uint16Array
+  | Uint32Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** A named-less tensor as served by the V2 protocol: row-major `data` of `shape`. */
+export interface Tensor {
+  datatype: Datatype;
+  shape: number[];
+  data: TypedArray | string[] | number[] | bigint[];
+}
+
+/** The two models the pipeline needs; the app wires them to `app.inference.infer`. */
+export interface PlateModels {
+  /** PP-OCR text detection: [1, 3, H, W] FP32 → [1, 1, H, W] FP32 text probability per pixel. */
+  detect(input: Tensor): Promise<Tensor>;
+  /** PP-OCR recognition: [N, 3, 48, W] FP32 → [N, W/8, 6625] FP32 class probabilities per step. */
+  recognize(input: Tensor): Promise<Tensor>;
+}
+
+/** One plate found in the photo. `box` is in pixels of the (EXIF-rotated) photo. */
+export interface Plate {
+  text: string;
+  /** 0..1: recognition confidence times how plausible the text is as a plate. */
+  confidence: number;
+  box: [x1: number, y1: number, x2: number, y2: number];
+}
+
+export interface PlateReading {
+  /** Best plate first; empty when no plate-like text was found. */
+  plates: Plate[];
+  /** Milliseconds per step: decode, detect, recognize, rank, total. */
+  timingsMs: Record<string, number>;
+}
+
+/** An 8-bit RGB image, rows top to bottom, `data.length === width * height * 3`. */
+export interface RgbImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A point in image pixels. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * A rotated rectangle around a line of text. `width` runs along the text (so width ≥ height for a
+ * horizontal line) and `angle` is the direction of the text in radians (0 = left to right).
+ */
+export interface RotatedBox {
+  cx: number;
+  cy: number;
+  width: number;
+  height: number;
+  angle: number;
+  /** Mean text probability inside the region, 0..1. */
+  score: number;
+}
