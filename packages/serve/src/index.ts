@@ -1,7 +1,8 @@
 export { createServer, type CreateServerOptions } from './create-server.js';
 export { shipmlServe } from './plugin.js';
 export { listen, type ListenOptions, type Listening } from './listen.js';
-export { InferenceService, type ServedModel } from './inference-service.js';
+export { InferenceService } from './inference-service.js';
+export type { ServedModel } from './served-model.js';
 export {
   ServeError,
   InvalidInputError,

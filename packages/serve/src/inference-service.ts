@@ -1,16 +1,14 @@
 import {
   ConfigError,
   InvalidInputError,
-  ModelLoadError,
   ModelNotFoundError,
   NotReadyError,
   ServeError,
 } from './errors.js';
 import { checkGenerateRequest, startGeneration, type GenerateRequestInput } from './generation.js';
 import type { ServeMetrics } from './metrics.js';
-import { normalizeModel, type NormalizedModel } from './model-config.js';
-import { ModelQueue } from './scheduler/model-queue.js';
-import { WorkerPool } from './scheduler/worker-pool.js';
+import { normalizeModel } from './model-config.js';
+import { loadModel, type Logger, type ServedModel } from './served-model.js';
 import { checkInputs } from './tensor-check.js';
 import type {
   GenerateEvent,
@@ -19,28 +17,6 @@ import type {
   ServeOptions,
   Tensor,
 } from './types.js';
-import type { ModelDescription } from './worker/protocol.js';
-
-export interface Logger {
-  info(msg: string): void;
-  warn(msg: string): void;
-  error(msg: string): void;
-}
-
-/** One served model version and its state. */
-export interface ServedModel {
-  name: string;
-  version: string;
-  config: NormalizedModel;
-  state: 'loading' | 'ready' | 'failed';
-  /** The model's interface as loaded (inputs/outputs/platform); set once ready. */
-  description?: ModelDescription;
-  error?: string;
-  /** Settles when loading ends (rejects if it failed). */
-  loaded?: Promise<void>;
-  queue?: ModelQueue;
-  pool?: WorkerPool;
-}
 
 /**
  * Loads the models into worker pools and runs requests through each model's queue. This is
@@ -105,7 +81,7 @@ export class InferenceService {
   load(): Promise<void> {
     this.loading ??= Promise.allSettled(
       this.models().map((m) => {
-        m.loaded = this.loadOne(m);
+        m.loaded = loadModel(m, this.metrics, this.log);
         m.loaded.catch(() => {}); // reported by load() and by requests for the model
         return m.loaded;
       }),
@@ -114,28 +90,6 @@ export class InferenceService {
       if (failed) throw failed.reason;
     });
     return this.loading;
-  }
-
-  private async loadOne(m: ServedModel): Promise<void> {
-    const pool = new WorkerPool(m.config.worker, m.config.workers, (err) =>
-      this.log.error(`model '${m.name}' worker error: ${err.message}`),
-    );
-    m.pool = pool;
-    try {
-      const description = await pool.start();
-      if (description.warmupError) {
-        this.log.warn(`model '${m.name}': warm-up run failed (${description.warmupError})`);
-      }
-      m.description = description;
-      m.queue = new ModelQueue(m.name, pool, m.config.limits, this.metrics);
-      m.state = 'ready';
-      this.log.info(`model '${m.name}' v${m.version} ready (${m.config.workers} worker(s))`);
-    } catch (err) {
-      m.state = 'failed';
-      m.error = err instanceof Error ? err.message : String(err);
-      await pool.close().catch(() => {});
-      throw new ModelLoadError(m.name, err);
-    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { affineModel } from '@shipml/test-utils';
+import { affineModel, identityModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../index.js';
@@ -14,6 +14,13 @@ beforeAll(async () => {
       // A long queue delay so concurrent requests land in one batch.
       { name: 'affine', backend: 'onnx', path, maxBatchSize: 8, maxQueueDelayMs: 200 },
       { name: 'affine-solo', version: '3', backend: 'onnx', model: { id: 'affine', path } },
+      // dim 0 is fixed at 1: not a batch dim, so requests must never be stacked.
+      {
+        name: 'fixed',
+        backend: 'onnx',
+        path: dir.write('fixed.onnx', identityModel('float32', [1, 2])),
+        maxBatchSize: 8,
+      },
     ],
   });
 });
@@ -100,6 +107,19 @@ describe('POST /v2/models/{m}/infer', () => {
     ]);
     expect(a.json().outputs[0].data).toEqual([3, 3, 3, 3]);
     expect(b.json().outputs[0].data).toEqual([1, 1, 1, 1, 3, 3, 3, 3]);
+  });
+
+  it('does not stack requests for a model whose dim 0 is not a batch dim', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map((v) =>
+        app.inference.infer('fixed', { input: { datatype: 'FP32', shape: [1, 2], data: [v, v] } }),
+      ),
+    );
+    expect(results.map((r) => Array.from(r.output!.data as Float32Array))).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 
   it('leaves the caller’s typed arrays intact', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { ServedModel } from '../inference-service.js';
+import type { ServedModel } from '../served-model.js';
 import { modelParams } from './schemas.js';
 
 const PLATFORM = {
