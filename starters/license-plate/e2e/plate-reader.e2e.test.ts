@@ -45,7 +45,8 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     expect(await plateText()).toBe('LR68ZKP');
     await expect.poll(() => page.getByTestId('image-box').count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole('meter').first().getAttribute('aria-valuenow')).toMatch(/^\d+$/);
-    expect(await page.getByTestId('results').textContent()).toMatch(/\d+ ms latency/);
+    // "285 ms latency", or "1.2 s latency" on a busy machine.
+    expect(await page.getByTestId('results').textContent()).toMatch(/\d+(\.\d+)? m?s latency/);
 
     const screenshot = `${resultsDir}license-plate-upload.png`;
     await page.screenshot({ path: screenshot, fullPage: true });
