@@ -24,9 +24,14 @@ export async function createOrtModels(
   paths: OrtModelPaths,
   threads = 2,
 ): Promise<PlateModels & { release(): Promise<void> }> {
+  // The same settings as @shipml/serve's workers: idle threads sleep instead of spinning, which
+  // on a busy machine would burn the CPU the other thread is waiting for.
   const opts: ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
   };
   const [det, rec] = await Promise.all([
     ort.InferenceSession.create(paths.det, opts),
