@@ -138,6 +138,11 @@ try {
     naive: await load(`${naive.base}/v2/models/bench/infer`, 1, 3),
     serve: await load(`${serve.base}/v2/models/bench/infer`, 1, 3),
   };
+  // The machine's own noise floor: health latency of the idle server, sampled the same way.
+  const idle = await lastJson<Health>(
+    spawnScript('health-sampler.ts', [`${serve.base}/v2/health/live`, '2000', '10', '300']),
+  );
+  log(`health p99 with the server idle (noise floor of this machine): ${idle.p99.toFixed(1)} ms`);
   const rows0 = await metric(serve.base, 'shipml_inference_count_total');
   const batches0 = await metric(serve.base, 'shipml_execution_count_total');
 

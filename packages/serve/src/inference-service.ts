@@ -119,7 +119,7 @@ export class InferenceService {
   async infer(
     name: string,
     inputs: Record<string, Tensor>,
-    opts: InferOptions & { transfer?: boolean } = {},
+    opts: InferOptions = {},
   ): Promise<Record<string, Tensor>> {
     const started = this.track(name);
     try {

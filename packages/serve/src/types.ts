@@ -104,8 +104,13 @@ export interface InferOptions {
   deadlineMs?: number;
   /** Only return these outputs (default all). */
   outputs?: string[];
-  /** Free-form parameters passed to a pipeline's `infer`. */
+  /** Free-form parameters passed to a pipeline's `infer` (such requests are not batched). */
   parameters?: Record<string, unknown>;
+  /**
+   * Move your typed arrays' buffers to the worker instead of copying them (they are detached
+   * afterwards: use when you no longer need them). Default false.
+   */
+  transfer?: boolean;
 }
 
 /** `POST …/generate` parameters (generate_rest.yaml `GenerateParameters`). */

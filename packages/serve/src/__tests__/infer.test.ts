@@ -122,10 +122,17 @@ describe('POST /v2/models/{m}/infer', () => {
     ]);
   });
 
-  it('leaves the caller’s typed arrays intact', async () => {
+  it('leaves the caller’s typed arrays intact, unless asked to transfer them', async () => {
     const data = new Float32Array([1, 2, 3, 4]);
-    await app.inference.infer('affine', { x: { datatype: 'FP32', shape: [1, 4], data } });
+    await app.inference.infer('affine-solo', { x: { datatype: 'FP32', shape: [1, 4], data } });
     expect(Array.from(data)).toEqual([1, 2, 3, 4]);
+    const moved = await app.inference.infer(
+      'affine-solo',
+      { x: { datatype: 'FP32', shape: [1, 4], data } },
+      { transfer: true },
+    );
+    expect(Array.from(moved.y!.data as Float32Array)).toEqual([3, 5, 7, 9]);
+    expect(data.byteLength).toBe(0); // detached: its buffer went to the worker
   });
 });
 
