@@ -18,7 +18,10 @@ import { readPlates } from '../server/pipeline/read-plates.js';
 import type { PlateReading, Tensor } from '../server/pipeline/types.js';
 import { normalisePlate, readBenchmark } from './benchmark-format.js';
 
+// `pnpm <script> -- <args>` passes the `--` through; drop it so the options after it still parse.
+const args = process.argv.slice(2);
 const { values, positionals } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
   allowPositionals: true,
   options: {
     'top-k': { type: 'string', default: '3' },

@@ -10,7 +10,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSet } from './synth/generate.js';
 
+// `pnpm <script> -- <args>` passes the `--` through; drop it so the options after it still parse.
+const args = process.argv.slice(2);
 const { values, positionals } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
   allowPositionals: true,
   options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } },
 });
