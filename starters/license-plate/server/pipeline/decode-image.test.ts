@@ -59,6 +59,8 @@ describe('decodeImage', () => {
       .toBuffer();
     const img = await decodeImage(big, { maxSide: 1500 });
     expect([img.width, img.height]).toEqual([1500, 500]);
+    expect(img.scale).toBe(2); // each working pixel stands for 2 photo pixels
+    expect((await decodeImage(big)).scale).toBeCloseTo(3000 / 2048);
   });
 
   it('rejects bytes that are not an image with 415', async () => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { CorruptImageError, ImageTooLargeError, UnsupportedImageError } from './errors.js';
-import type { RgbImage } from './types.js';
+import type { DecodedPhoto } from './types.js';
 
 const FORMATS = new Set(['jpeg', 'png', 'webp']);
 
@@ -16,7 +16,7 @@ export interface DecodeOptions {
  * Only the header is read before the size check, so a decompression bomb costs nothing.
  * @throws UnsupportedImageError (415) for non-images, ImageTooLargeError (400), CorruptImageError (400)
  */
-export async function decodeImage(bytes: Buffer, opts: DecodeOptions = {}): Promise<RgbImage> {
+export async function decodeImage(bytes: Buffer, opts: DecodeOptions = {}): Promise<DecodedPhoto> {
   const maxPixels = opts.maxPixels ?? 40_000_000;
   const maxSide = opts.maxSide ?? 2048;
   let meta: sharp.Metadata;
@@ -45,6 +45,8 @@ export async function decodeImage(bytes: Buffer, opts: DecodeOptions = {}): Prom
       data: new Uint8Array(data.buffer, data.byteOffset, data.length),
       width: info.width,
       height: info.height,
+      // The long side is the same whichever way EXIF turns the photo.
+      scale: Math.max(width, height) / Math.max(info.width, info.height),
     };
   } catch (err) {
     throw new CorruptImageError(err instanceof Error ? err.message : String(err));

@@ -81,7 +81,16 @@ export async function readPlates(
     lap('zoom');
   }
   timingsMs.total = Math.round((performance.now() - start) * 10) / 10;
-  return { plates, timingsMs };
+  // Boxes were found at working size; answer in the pixels of the photo that was sent.
+  return {
+    plates: plates.map((p) => ({ ...p, box: inPhotoPixels(p.box, photo.scale) })),
+    timingsMs,
+  };
+}
+
+/** Scales an [x1, y1, x2, y2] box from working pixels back to the uploaded photo's pixels. */
+function inPhotoPixels(box: [number, number, number, number], scale: number) {
+  return box.map((v) => Math.round(v * scale)) as [number, number, number, number];
 }
 
 /**

@@ -67,6 +67,12 @@ export interface RgbImage {
   height: number;
 }
 
+/** The decoded upload: pixels at working size, and how many photo pixels one of them stands for. */
+export interface DecodedPhoto extends RgbImage {
+  /** Uploaded (upright) photo pixels per working pixel: 1, or more when the photo was downscaled. */
+  scale: number;
+}
+
 /** A point in image pixels. */
 export interface Point {
   x: number;

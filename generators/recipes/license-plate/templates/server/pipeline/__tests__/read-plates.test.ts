@@ -58,6 +58,21 @@ describe('readPlates with the real models', () => {
     );
   });
 
+  it('answers with boxes in the pixels of a photo larger than the working size', async () => {
+    const [image] = await readBenchmark(dir.path);
+    const photo = await readFile(image!.file);
+    const { width = 0 } = await sharp(photo).metadata();
+    // Well past the 2048-pixel working size, so the pipeline reads a downscaled copy.
+    const factor = 4096 / width;
+    const big = await sharp(photo).resize({ width: 4096 }).jpeg().toBuffer();
+    const [small, large] = [await readPlates(photo, models), await readPlates(big, models)];
+    expect(large.plates[0]?.text).toBe(small.plates[0]?.text);
+    const [sx1, sy1, sx2, sy2] = small.plates[0]!.box;
+    const [lx1, ly1, lx2, ly2] = large.plates[0]!.box;
+    expect((lx1 + lx2) / 2 / ((sx1 + sx2) / 2) / factor).toBeCloseTo(1, 1);
+    expect((ly1 + ly2) / 2 / ((sy1 + sy2) / 2) / factor).toBeCloseTo(1, 1);
+  });
+
   it('finds no plate in a photo without text', async () => {
     const sky = await sharp({
       create: { width: 320, height: 240, channels: 3, background: '#8ab4e0' },
