@@ -1,41 +1,9 @@
-/**
- * Shapes shared by the pipeline steps. `Tensor` is structurally the same as @shipml/serve's, so
- * the app can hand `app.inference.infer` results straight to the pipeline.
- */
+/** Shapes shared by the pipeline steps. */
 
-export type Datatype =
-  | 'BOOL'
-  | 'UINT8'
-  | 'UINT16'
-  | 'UINT32'
-  | 'UINT64'
-  | 'INT8'
-  | 'INT16'
-  | 'INT32'
-  | 'INT64'
-  | 'FP16'
-  | 'FP32'
-  | 'FP64'
-  | 'BYTES';
-
-export type TypedArray =
-  | Float32Array
-  | Float64Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Uint8Array
-  | Uint16Array
-  | Uint32Array
-  | BigInt64Array
-  | BigUint64Array;
-
-/** A named-less tensor as served by the V2 protocol: row-major `data` of `shape`. */
-export interface Tensor {
-  datatype: Datatype;
-  shape: number[];
-  data: TypedArray | string[] | number[] | bigint[];
-}
+// The pipeline speaks @shipml/serve's tensors, so the app hands `app.inference.infer` results
+// straight to it: row-major `data` of `shape`, with a V2 datatype such as 'FP32'.
+export type { Datatype, Tensor, TypedArray } from '@shipml/serve';
+import type { Tensor } from '@shipml/serve';
 
 /** The two models the pipeline needs; the app wires them to `app.inference.infer`. */
 export interface PlateModels {
