@@ -2,7 +2,9 @@
  * `pnpm --filter @shipml/serve bench`: one compute-bound ONNX model, three setups side by side.
  *   (a) in-process: a loop calling the session directly at its best batch size (the limit);
  *   (b) naive: a fastify route calling session.run inline per request (the tutorial server);
- *   (c) @shipml/serve over HTTP (worker pool + dynamic batching).
+ *   (c) @shipml/serve over HTTP (worker pool + dynamic batching);
+ *   (d) diagnostic: serve's scheduler and workers called in-process, no HTTP (`serveDirectRps`),
+ *       which shows how much of the gap between (a) and (c) is HTTP rather than serving.
  * Load: autocannon at concurrency 1 and 32; while each server is saturated, a separate process
  * samples GET /v2/health/live. Prints a table, then one JSON line (medians of the runs at 32).
  *
@@ -113,6 +115,11 @@ async function inProcessRun(modelPath: string, batch: number): Promise<number> {
   return (await lastJson<{ rps: number }>(child)).rps;
 }
 
+async function serveDirectRun(modelPath: string): Promise<number> {
+  const args = [modelPath, WORKERS, THREADS, MAX_BATCH, DELAY_MS, NICE, SECONDS - 1, 32];
+  return (await lastJson<{ rps: number }>(spawnScript('serve-direct.ts', args.map(String)))).rps;
+}
+
 const dir = makeTempDir('shipml-bench-');
 try {
   const modelPath = join(dir.path, 'matmul-stack.onnx');
@@ -152,6 +159,7 @@ try {
     inProcess: number;
     naive: number;
     serve: number;
+    serveDirect: number;
     healthNaive: number;
     healthServe: number;
   }[] = [];
@@ -161,15 +169,18 @@ try {
       const inProcess = await inProcessRun(modelPath, scan.bestBatch);
       const n = await saturatedRun(naive.base);
       const s = await saturatedRun(serve.base);
+      const serveDirect = await serveDirectRun(modelPath);
       rounds.push({
         inProcess,
         naive: n.rps,
         serve: s.rps,
+        serveDirect,
         healthNaive: n.health.p99,
         healthServe: s.health.p99,
       });
       log(
-        `round ${i + 1}: in-process ${inProcess.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s; ` +
+        `round ${i + 1}: in-process ${inProcess.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s ` +
+          `(serve without HTTP ${serveDirect.toFixed(0)}); ` +
           `health p99 naive ${n.health.p99.toFixed(1)} ms, serve ${s.health.p99.toFixed(1)} ms`,
       );
     }
@@ -185,6 +196,7 @@ try {
     inProcess: med('inProcess'),
     naive: med('naive'),
     serve: med('serve'),
+    serveDirect: med('serveDirect'),
     healthNaive: med('healthNaive'),
     healthServe: med('healthServe'),
   };
@@ -198,6 +210,7 @@ try {
   log(
     `serve        ${c1.serve.toFixed(0).padStart(9)}   ${result.serve.toFixed(0).padStart(10)}   ${result.healthServe.toFixed(1)}`,
   );
+  log(`serve, no HTTP ${'-'.padStart(7)}   ${result.serveDirect.toFixed(0).padStart(10)}`);
   const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
   console.log(
     JSON.stringify({
@@ -209,6 +222,8 @@ try {
       healthP99MsNaive: round(result.healthNaive),
       healthP99MsServe: round(result.healthServe),
       meanBatchSize: round(meanBatch),
+      serveDirectRps: round(result.serveDirect, 1),
+      serveDirectVsInProcess: round(result.serveDirect / result.inProcess),
     }),
   );
 } finally {
