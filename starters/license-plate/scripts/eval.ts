@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundledModelFiles } from '../server/pipeline/model-files.js';
+import { plateModelFiles } from '../server/pipeline/model-files.js';
 import { createOrtModels } from '../server/pipeline/ort-models.js';
 import { readPlates } from '../server/pipeline/read-plates.js';
 import type { PlateReading, Tensor } from '../server/pipeline/types.js';
@@ -74,7 +74,7 @@ async function openReader(): Promise<{
       close: () => app.close(),
     };
   }
-  const ort = await createOrtModels(bundledModelFiles(), threads);
+  const ort = await createOrtModels(await plateModelFiles(), threads);
   const models = {
     detect: (t: Tensor) => ((work.detPixels += t.shape[2]! * t.shape[3]!), ort.detect(t)),
     recognize: (t: Tensor) => {

