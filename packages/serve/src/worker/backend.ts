@@ -1,3 +1,4 @@
+import { DATATYPES } from '../datatypes.js';
 import type { GeneratedToken, GenerateParameters, Tensor, TensorSpec } from '../types.js';
 
 /** A model loaded inside a worker thread. */
@@ -27,36 +28,16 @@ export function warmupInputs(specs: TensorSpec[]): Record<string, Tensor> {
     out[spec.name] = {
       datatype: spec.datatype,
       shape,
-      data: spec.datatype === 'BYTES' ? new Array<string>(n).fill('') : zeros(spec.datatype, n),
+      data: zeros(spec.datatype, n),
     };
   }
   return out;
 }
 
+/** `n` zero elements in the datatype's typed array (the DATATYPES table says which). */
 function zeros(datatype: TensorSpec['datatype'], n: number): Tensor['data'] {
-  switch (datatype) {
-    case 'INT64':
-      return new BigInt64Array(n);
-    case 'UINT64':
-      return new BigUint64Array(n);
-    case 'FP64':
-      return new Float64Array(n);
-    case 'FP32':
-      return new Float32Array(n);
-    case 'INT32':
-      return new Int32Array(n);
-    case 'UINT32':
-      return new Uint32Array(n);
-    case 'INT16':
-      return new Int16Array(n);
-    case 'UINT16':
-    case 'FP16':
-      return new Uint16Array(n);
-    case 'INT8':
-      return new Int8Array(n);
-    default:
-      return new Uint8Array(n);
-  }
+  const array = DATATYPES[datatype].array;
+  return array ? new array(n) : new Array<string>(n).fill('');
 }
 
 /**
