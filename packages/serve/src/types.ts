@@ -71,7 +71,10 @@ export interface ModelConfig {
   model?: ResolvedModelLike;
   /** Largest number of rows (sum of dim 0) run as one batch. Default 1 (no batching). */
   maxBatchSize?: number;
-  /** How long the first queued request may wait for a batch to fill, in ms. Default 2. */
+  /**
+   * How long a free worker may wait, in ms, for the requests it expects (as many rows as were
+   * recently queued or running at once) to fill a batch. A lone request never waits. Default 2.
+   */
   maxQueueDelayMs?: number;
   /** Requests allowed to wait in this model's queue; beyond it → 503. Default 256. */
   maxQueueSize?: number;

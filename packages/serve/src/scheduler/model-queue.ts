@@ -7,6 +7,7 @@ import {
 } from '../errors.js';
 import type { ServeMetrics } from '../metrics.js';
 import type { Tensor } from '../types.js';
+import { RecentPeak } from './recent-peak.js';
 import { batchKey, stack, unstack } from './stacking.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -39,8 +40,15 @@ interface Job {
 /**
  * One model's admission control and dynamic batcher. Jobs wait in a bounded FIFO; whenever a
  * worker is free, the head job and every queued job with the same stacking key (up to
- * `maxBatchSize` rows) run as one batch. A non-full batch waits at most `maxQueueDelayMs`
- * (counted from the head's arrival) for more rows.
+ * `maxBatchSize` rows) run as one batch.
+ *
+ * A batch runs at once when it holds as many rows as are expected: the most rows that were
+ * queued or running at the same time during the last second, shared among the workers (capped
+ * at `maxBatchSize`). A lone client is therefore never kept waiting. With fewer rows than that,
+ * a free worker waits up to `maxQueueDelayMs` for the rest, counted from when the head arrived
+ * or the worker came free, whichever is later. Under steady concurrent load this lets the
+ * clients of the batch that just finished rejoin the next one, instead of the load settling into
+ * two half-size batches that take turns.
  */
 export class ModelQueue {
   private readonly queue: Job[] = [];
@@ -49,6 +57,13 @@ export class ModelQueue {
   private timer: NodeJS.Timeout | undefined;
   /** Moving average of one execution's wall time, ms; drives the queue-wait estimate. */
   private execMs = 0;
+  private queuedRows = 0;
+  private runningRows = 0;
+  /** Most rows queued or running at once, recently: how many rows a batch can expect. */
+  private readonly recentRows = new RecentPeak(1000);
+  /** When a worker last came free (`performance.now()`). */
+  private freeSince = 0;
+  private pumpScheduled = false;
 
   constructor(
     readonly model: string,
@@ -94,8 +109,7 @@ export class ModelQueue {
   /** Estimated wait before a new job of `rows` rows starts, ms (0 until an execution was timed). */
   estimateWaitMs(rows = 1): number {
     if (this.execMs === 0) return 0;
-    const queuedRows = this.queue.reduce((n, j) => n + j.rows, 0) + rows;
-    const batches = Math.ceil(queuedRows / Math.max(1, this.limits.maxBatchSize));
+    const batches = Math.ceil((this.queuedRows + rows) / Math.max(1, this.limits.maxBatchSize));
     const busy = this.running >= this.pool.workers ? this.execMs / 2 : 0;
     return busy + Math.floor((batches - 1) / this.pool.workers) * this.execMs;
   }
@@ -125,7 +139,10 @@ export class ModelQueue {
       state: 'queued',
       settle: (err, out) => {
         if (job.state === 'done') return;
-        if (job.state === 'queued') this.queue.splice(this.queue.indexOf(job), 1);
+        if (job.state === 'queued') {
+          this.queue.splice(this.queue.indexOf(job), 1);
+          this.queuedRows -= job.rows;
+        }
         job.state = 'done';
         clearTimeout(deadlineTimer);
         signal?.removeEventListener('abort', onAbort);
@@ -147,8 +164,17 @@ export class ModelQueue {
 
   private enqueue(job: Job): void {
     this.queue.push(job);
+    this.queuedRows += job.rows;
     this.updatePending();
-    this.pump();
+    if (job.key === null) return this.pump(); // runs alone: nothing to wait for
+    // Batchable requests that arrive in the same turn of the event loop meet before the batch
+    // is formed.
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
   }
 
   /** Settles a queued job early (abort, deadline); a running one just loses its answer. */
@@ -159,6 +185,7 @@ export class ModelQueue {
 
   private updatePending(): void {
     this.metrics.pending.set({ model: this.model }, this.pending);
+    this.recentRows.observe(this.queuedRows + this.runningRows, performance.now());
   }
 
   private pump(): void {
@@ -182,8 +209,13 @@ export class ModelQueue {
         rows += job.rows;
         if (rows >= this.limits.maxBatchSize) break;
       }
-      const waited = performance.now() - head.enqueuedAt;
-      if (rows < this.limits.maxBatchSize && waited < this.limits.maxQueueDelayMs) {
+      const now = performance.now();
+      const expected = Math.min(
+        this.limits.maxBatchSize,
+        Math.ceil(this.recentRows.value(now) / this.pool.workers),
+      );
+      const waited = now - Math.max(head.enqueuedAt, this.freeSince);
+      if (rows < expected && waited < this.limits.maxQueueDelayMs) {
         this.timer = setTimeout(() => this.pump(), this.limits.maxQueueDelayMs - waited);
         return;
       }
@@ -192,34 +224,49 @@ export class ModelQueue {
   }
 
   private launch(batch: Job[]): void {
-    const now = performance.now();
+    const startedAt = performance.now();
     for (const job of batch) {
       this.queue.splice(this.queue.indexOf(job), 1);
+      this.queuedRows -= job.rows;
       job.state = 'running';
-      this.metrics.queueDuration.observe({ model: this.model }, (now - job.enqueuedAt) / 1000);
+      this.metrics.queueDuration.observe(
+        { model: this.model },
+        (startedAt - job.enqueuedAt) / 1000,
+      );
     }
     this.running++;
     this.runningJobs += batch.length;
-    const work = batch[0]!.execute ? batch[0]!.execute() : this.runBatch(batch);
-    work
-      .then(
-        () => batch[0]!.execute && batch[0]!.settle(null),
-        (err: unknown) => {
-          const error = err instanceof ServeError ? err : new InferenceError(this.model, err);
-          for (const job of batch) job.settle(error);
-        },
-      )
-      .finally(() => {
-        const ms = performance.now() - now;
-        if (!batch[0]!.execute) this.execMs = this.execMs === 0 ? ms : this.execMs * 0.8 + ms * 0.2;
-        this.running--;
-        this.runningJobs -= batch.length;
-        this.updatePending();
-        this.pump();
-      });
+    for (const job of batch) this.runningRows += job.rows;
+    const exclusive = batch[0]!.execute;
+    const work = exclusive ? exclusive().then(() => [undefined]) : this.runBatch(batch);
+    // The worker is free again: start the next batch *before* answering this one, so the
+    // worker computes while the event loop serializes and writes this batch's responses.
+    work.then(
+      (outputs) => {
+        this.finished(batch, exclusive ? undefined : performance.now() - startedAt);
+        batch.forEach((job, i) => job.settle(null, outputs[i]));
+      },
+      (err: unknown) => {
+        this.finished(batch, undefined);
+        const error = err instanceof ServeError ? err : new InferenceError(this.model, err);
+        for (const job of batch) job.settle(error);
+      },
+    );
   }
 
-  private async runBatch(batch: Job[]): Promise<void> {
+  private finished(batch: Job[], execMs: number | undefined): void {
+    if (execMs !== undefined)
+      this.execMs = this.execMs === 0 ? execMs : this.execMs * 0.8 + execMs * 0.2;
+    this.running--;
+    this.runningJobs -= batch.length;
+    for (const job of batch) this.runningRows -= job.rows;
+    this.freeSince = performance.now();
+    this.updatePending();
+    this.pump();
+  }
+
+  /** Runs a batch on a worker; resolves with each job's own outputs, in batch order. */
+  private async runBatch(batch: Job[]): Promise<(Record<string, Tensor> | undefined)[]> {
     const rows = batch.map((j) => j.rows);
     const total = rows.reduce((a, b) => a + b, 0);
     const inputs =
@@ -234,8 +281,6 @@ export class ModelQueue {
     this.metrics.inferenceCount.inc({ model: this.model }, total);
     this.metrics.batchSize.observe({ model: this.model }, total);
     this.metrics.computeDuration.observe({ model: this.model }, result.computeMs / 1000);
-    if (batch.length === 1) return batch[0]!.settle(null, result.outputs);
-    const parts = unstack(result.outputs, rows);
-    batch.forEach((job, i) => job.settle(null, parts[i]));
+    return batch.length === 1 ? [result.outputs] : unstack(result.outputs, rows);
   }
 }
