@@ -6,9 +6,11 @@
  *   (d) diagnostic: serve's scheduler and workers called in-process, no HTTP (`serveDirectRps`),
  *       which shows how much of the gap between (a) and (c) is HTTP rather than serving.
  * Load: autocannon at concurrency 1 and 32; while each server is saturated, a separate process
- * samples GET /v2/health/live. Prints a table, then one JSON line (medians of the runs at 32).
+ * samples GET /v2/health/live. Prints a table, then one JSON line: medians of the runs at 32.
+ * Each round measures every setup once, back to back; a ratio is the median of the rounds' own
+ * ratios, so a slower or faster spell of a shared machine does not tilt it.
  *
- * Env: SHIPML_BENCH_RUNS (default 3), SHIPML_BENCH_SECONDS (per run, default 5),
+ * Env: SHIPML_BENCH_RUNS (default 5), SHIPML_BENCH_SECONDS (per run, default 5),
  * SHIPML_BENCH_WORKERS / SHIPML_BENCH_THREADS (serve's pool; default one worker using every
  * core: the MatMul weights are large, and two sessions with a copy each fight over the CPU
  * cache), SHIPML_BENCH_MAX_BATCH (default 32 / workers), SHIPML_BENCH_DELAY_MS (default 4),
@@ -25,7 +27,7 @@ import { lastJson, median, MODEL, requestBody, spawnScript } from './shared.js';
 const env = (name: string, fallback: number) =>
   Number(process.env[`SHIPML_BENCH_${name}`] ?? fallback);
 const cores = availableParallelism();
-const RUNS = env('RUNS', 3);
+const RUNS = env('RUNS', 5);
 const SECONDS = env('SECONDS', 5);
 const WORKERS = env('WORKERS', 1);
 const THREADS = env('THREADS', Math.max(1, Math.floor(cores / WORKERS)));
@@ -180,6 +182,7 @@ try {
       });
       log(
         `round ${i + 1}: in-process ${inProcess.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s ` +
+          `(${(s.rps / inProcess).toFixed(2)} of in-process) ` +
           `(serve without HTTP ${serveDirect.toFixed(0)}); ` +
           `health p99 naive ${n.health.p99.toFixed(1)} ms, serve ${s.health.p99.toFixed(1)} ms`,
       );
@@ -192,6 +195,8 @@ try {
     await Promise.all([stop(naive.child), stop(serve.child)]);
   }
   const med = (k: keyof (typeof rounds)[number]) => median(rounds.map((r) => r[k]));
+  const ratio = (a: keyof (typeof rounds)[number], b: keyof (typeof rounds)[number]) =>
+    median(rounds.map((r) => r[a] / r[b]));
   const result = {
     inProcess: med('inProcess'),
     naive: med('naive'),
@@ -217,13 +222,13 @@ try {
       inProcessRps: round(result.inProcess, 1),
       naiveRps: round(result.naive, 1),
       serveRps: round(result.serve, 1),
-      serveVsInProcess: round(result.serve / result.inProcess),
-      serveVsNaive: round(result.serve / result.naive),
+      serveVsInProcess: round(ratio('serve', 'inProcess')),
+      serveVsNaive: round(ratio('serve', 'naive')),
       healthP99MsNaive: round(result.healthNaive),
       healthP99MsServe: round(result.healthServe),
       meanBatchSize: round(meanBatch),
       serveDirectRps: round(result.serveDirect, 1),
-      serveDirectVsInProcess: round(result.serveDirect / result.inProcess),
+      serveDirectVsInProcess: round(ratio('serveDirect', 'inProcess')),
     }),
   );
 } finally {
