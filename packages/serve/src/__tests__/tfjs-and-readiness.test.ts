@@ -29,6 +29,51 @@ async function saveLayersModel(model: tf.LayersModel, path: string): Promise<voi
   });
 }
 
+/** A GraphDef dimension list in the JSON form tfjs graph models use: sizes are strings. */
+function dims(shape: number[]) {
+  return { dim: shape.map((d) => ({ size: String(d) })) };
+}
+
+/**
+ * Writes by hand the graph model a TF → tfjs conversion of `y = x · w + b` would produce:
+ * `model.json` holds the GraphDef nodes; the Const nodes' values live in `weights.bin`.
+ */
+function writeGraphModel(path: string, w: number[][], b: number[]): void {
+  const float = { type: 'DT_FLOAT' };
+  const constant = (name: string, shape: number[]) => ({
+    name,
+    op: 'Const',
+    attr: { dtype: float, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(shape) } } },
+  });
+  const wShape = [w.length, w[0]!.length];
+  const nodes = [
+    { name: 'x', op: 'Placeholder', attr: { dtype: float, shape: { shape: dims([-1, 2]) } } },
+    constant('w', wShape),
+    constant('b', [b.length]),
+    { name: 'matmul', op: 'MatMul', input: ['x', 'w'], attr: { T: float } },
+    { name: 'add', op: 'AddV2', input: ['matmul', 'b'], attr: { T: float } },
+    { name: 'y', op: 'Identity', input: ['add'] },
+  ];
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'weights.bin'), new Float32Array([...w.flat(), ...b]));
+  writeFileSync(
+    join(path, 'model.json'),
+    JSON.stringify({
+      format: 'graph-model',
+      modelTopology: { node: nodes, versions: { producer: 1 } },
+      weightsManifest: [
+        {
+          paths: ['weights.bin'],
+          weights: [
+            { name: 'w', shape: wShape, dtype: 'float32' },
+            { name: 'b', shape: [b.length], dtype: 'float32' },
+          ],
+        },
+      ],
+    }),
+  );
+}
+
 describe('tfjs backend', () => {
   it('serves a layers model from a directory', async () => {
     // y = x · [[1], [2], [3]] + 0.5
@@ -60,6 +105,45 @@ describe('tfjs backend', () => {
         shape: [2, 1],
         data: [6.5, 3.5],
       });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves a graph model from a directory', async () => {
+    // y = x · [[1, 2], [3, 4]] + [0.5, -1]
+    const path = join(dir.path, 'graph');
+    writeGraphModel(
+      path,
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [0.5, -1],
+    );
+
+    const app = await createServer({
+      models: [{ name: 'graph', backend: 'tfjs', path, maxBatchSize: 4 }],
+    });
+    try {
+      const meta = (await app.inject('/v2/models/graph')).json();
+      expect(meta.platform).toBe('tensorflow_graphdef');
+      expect(meta.inputs).toEqual([{ name: 'x', datatype: 'FP32', shape: [-1, 2] }]);
+      expect(meta.outputs).toEqual([{ name: 'y', datatype: 'FP32', shape: [-1, 2] }]);
+
+      const infer = (shape: number[], data: number[]) =>
+        app.inject({
+          method: 'POST',
+          url: '/v2/models/graph/infer',
+          payload: { inputs: [{ name: 'x', datatype: 'FP32', shape, data }] },
+        });
+      const res = await infer([2, 2], [1, 0, 1, 1]);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().outputs).toEqual([
+        { name: 'y', datatype: 'FP32', shape: [2, 2], data: [1.5, 1, 4.5, 5] },
+      ]);
+      // The placeholder's fixed dim is checked before the graph runs.
+      expect((await infer([1, 3], [1, 2, 3])).statusCode).toBe(400);
     } finally {
       await app.close();
     }

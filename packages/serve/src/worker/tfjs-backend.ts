@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { datatypeFromOrt } from '../datatypes.js';
+import { messageOf } from '../errors.js';
 import type { Datatype, Tensor, TensorSpec } from '../types.js';
-import type { LoadedModel } from './backend.js';
+import { warmupInputs, type LoadedModel } from './backend.js';
 
 /**
  * An IOHandler that reads a tfjs model directory (`model.json` + weight shards) from disk;
@@ -72,6 +73,36 @@ async function fromTf(t: tf.Tensor): Promise<Tensor> {
   return { datatype, shape: t.shape, data: data as Tensor['data'] };
 }
 
+/** Output dtypes and shapes of a graph model run on zeros, each variable input dim at `size`. */
+function runOnZeros(model: tf.GraphModel, inputs: TensorSpec[], names: string[], size: number) {
+  try {
+    return tf.tidy(() => {
+      const sized = inputs.map((s) => ({ ...s, shape: s.shape.map((d) => (d < 0 ? size : d)) }));
+      const feeds: tf.NamedTensorMap = {};
+      for (const [name, t] of Object.entries(warmupInputs(sized))) feeds[name] = toTf(t);
+      const result = model.execute(feeds, names);
+      return [result].flat().map((t) => ({ dtype: t.dtype, shape: t.shape }));
+    });
+  } catch (err) {
+    throw new Error(`cannot run the graph to learn its outputs; declare them (${messageOf(err)})`);
+  }
+}
+
+/**
+ * A graph model's output specs, learnt by running it: a GraphDef states no shape on most
+ * nodes and no dtype on some (Identity, the usual output), so tfjs cannot report them.
+ * Output dims that change when the inputs' variable dims go from 1 to 2 are variable (-1).
+ */
+function probeOutputs(model: tf.GraphModel, inputs: TensorSpec[]): TensorSpec[] {
+  const names = model.outputs.map((o) => o.name);
+  const one = runOnZeros(model, inputs, names, 1);
+  const two = runOnZeros(model, inputs, names, 2);
+  return names.map((name, i) => {
+    const shape = one[i]!.shape.map((d, k) => (d === two[i]!.shape[k] ? d : -1));
+    return spec(name, shape, one[i]!.dtype);
+  });
+}
+
 /** Loads a tfjs layers or graph model from a directory holding `model.json`, on the CPU backend. */
 export async function loadTfjsModel(
   dir: string,
@@ -87,7 +118,7 @@ export async function loadTfjsModel(
   if (isGraph) {
     const model = await tf.loadGraphModel(directoryHandler(dir));
     const inputs = declared.inputs ?? model.inputs.map((i) => spec(i.name, i.shape, i.dtype));
-    const outputs = declared.outputs ?? model.outputs.map((o) => spec(o.name, o.shape, o.dtype));
+    const outputs = declared.outputs ?? probeOutputs(model, inputs);
     return {
       platform: 'tensorflow_graphdef',
       inputs,
