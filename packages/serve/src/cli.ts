@@ -7,12 +7,14 @@
  *
  * A `--model` value is `[name=]path`: `.onnx` files use the onnx backend, directories the tfjs
  * backend, `.js`/`.mjs` files the pipeline backend. `--config` reads ServeOptions as JSON
- * (relative paths are resolved against the config file). SIGTERM/SIGINT drain and exit 0.
+ * (relative paths are resolved against the config file). SIGTERM/SIGINT drain and exit 0; one
+ * that arrives while the models load ends the process with 0 once they have loaded, unserved.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServer } from './create-server.js';
+import type { FastifyInstance } from 'fastify';
+import { createServer, type CreateServerOptions } from './create-server.js';
 import { listen } from './listen.js';
 import type { Backend, ModelConfig, ServeOptions } from './types.js';
 
@@ -38,6 +40,36 @@ function readConfig(file: string): ServeOptions {
     if (m.path) m.path = resolve(base, m.path);
   }
   return config;
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+
+/**
+ * Creates the server; resolves undefined, with the worker pools closed, if SIGTERM/SIGINT came
+ * meanwhile. The loading is not cut short: ONNX Runtime opens a session in one blocking call,
+ * and a worker thread terminated inside it aborts the whole process when the call returns
+ * (even `process.exit` waits for that call). As during `listen`'s drain, a second signal gets
+ * Node's default and ends the process at once.
+ */
+async function createUnlessStopped(
+  options: CreateServerOptions,
+): Promise<FastifyInstance | undefined> {
+  let stopped = false;
+  const stop = (signal: NodeJS.Signals) => {
+    for (const s of SIGNALS) process.off(s, stop);
+    stopped = true;
+    console.log(
+      `${signal} received during startup: exiting without serving once the models have loaded ` +
+        '(send it again to exit now)',
+    );
+  };
+  for (const s of SIGNALS) process.on(s, stop);
+  const app = await createServer(options).finally(() => {
+    for (const s of SIGNALS) process.off(s, stop);
+  });
+  if (!stopped) return app;
+  await app.close();
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -72,10 +104,11 @@ async function main(): Promise<void> {
     console.error(HELP);
     process.exit(2);
   }
-  const app = await createServer({
+  const app = await createUnlessStopped({
     ...options,
     fastify: { logger: values.quiet ? { level: 'warn' } : true },
   });
+  if (!app) process.exit(0);
   const server = await listen(app, {
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values.host ? { host: values.host } : {}),

@@ -7,7 +7,47 @@ import { describe, expect, it } from 'vitest';
 import { alphabetPipeline, modelDir } from './helpers.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const slowLoadPipeline = fileURLToPath(new URL('./slow-load-pipeline.mjs', import.meta.url));
 const dir = modelDir();
+
+/** Runs the CLI on a pipeline whose load takes `loadMs`; resolves once that load has begun. */
+async function startLoadingCli(loadMs: number) {
+  const config = join(dir.path, `slow-load-${loadMs}.json`);
+  const models = [
+    { name: 'slow-load', backend: 'pipeline', path: slowLoadPipeline, options: { loadMs } },
+  ];
+  writeFileSync(config, JSON.stringify({ models }));
+  const port = await getFreePort();
+  const child = spawn(
+    process.execPath,
+    [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await expect.poll(() => stdout, { timeout: 30_000 }).toContain('slow-load pipeline: loading');
+  return { child, exited, live: `http://127.0.0.1:${port}/v2/health/live`, output: () => stdout };
+}
+
+/** Polls `url` until `until` settles: true as soon as it answers, false if it never did. */
+async function everAnswered(url: string, until: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  void until.finally(() => (settled = true));
+  while (!settled) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
 
 describe('shipml-serve CLI', () => {
   it('on SIGTERM finishes in-flight requests and streams, then exits 0', async () => {
@@ -88,6 +128,31 @@ describe('shipml-serve CLI', () => {
       await expect(fetch(`${base}/v2/health/live`)).rejects.toThrow();
     } finally {
       child.kill('SIGKILL');
+    }
+  });
+
+  it('on SIGTERM while the models load, exits 0 without ever listening', async () => {
+    const server = await startLoadingCli(2000);
+    try {
+      server.child.kill('SIGTERM');
+      expect(await everAnswered(server.live, server.exited)).toBe(false);
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(server.output()).toContain('SIGTERM received during startup');
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  it('a second signal while the models load ends the process at once', async () => {
+    // Longer than this test waits for anything: only the second signal can end it in time.
+    const server = await startLoadingCli(30_000);
+    try {
+      server.child.kill('SIGTERM');
+      await expect.poll(server.output).toContain('SIGTERM received during startup');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    } finally {
+      server.child.kill('SIGKILL');
     }
   });
 });
