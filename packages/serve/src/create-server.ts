@@ -15,8 +15,9 @@ export interface CreateServerOptions extends ServeOptions {
  */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
   const { fastify, ...serve } = options;
-  // No plugin timeout: large models may take longer than fastify's 10 s default to load.
-  const app = Fastify({ logger: false, pluginTimeout: 0, ...fastify });
+  // No plugin timeout: large models may take longer than fastify's 10 s default to load. No
+  // 503 of fastify's own while closing: the plugin answers those requests in its error shape.
+  const app = Fastify({ logger: false, pluginTimeout: 0, return503OnClosing: false, ...fastify });
   await app.register(shipmlServe, serve);
   await app.ready();
   return app;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { NotReadyError } from './errors.js';
 import { trackConnections } from './http/connections.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { InferenceService } from './inference-service.js';
@@ -63,9 +64,19 @@ const plugin: FastifyPluginAsync<ServeOptions> = async (app, options) => {
 
   // Shutdown: report not ready at once; onClose runs after in-flight requests completed.
   const connections = trackConnections(app.server);
+  let closing = false;
   app.addHook('preClose', (done) => {
+    closing = true;
     service.drain();
     connections.closeWhenIdle();
+    done();
+  });
+  // Requests can still arrive once closing began, pipelined behind one in flight. Fastify's own
+  // 503 for them (return503OnClosing, which createServer turns off) skips the error handler,
+  // so refuse them here: 503 with Retry-After and the usual {"error": …} body. Keyed to close,
+  // not to `service.draining`: `drain()` alone only turns readiness off, and keeps serving.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    if (closing) throw new NotReadyError('Server is shutting down');
     done();
   });
   app.addHook('onClose', async () => service.close());

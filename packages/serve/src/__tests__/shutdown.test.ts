@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getFreePort, matmulStackModel, nextTokenModel, waitForHttp } from '@shipml/test-utils';
 import { describe, expect, it } from 'vitest';
+import { createServer, listen } from '../index.js';
 import { alphabetPipeline, modelDir } from './helpers.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -153,6 +156,77 @@ describe('shipml-serve CLI', () => {
       expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' });
     } finally {
       server.child.kill('SIGKILL');
+    }
+  });
+});
+
+/** A raw HTTP/1.1 POST of `body` as JSON, to write on a socket. */
+function rawPost(path: string, body: unknown): string {
+  const json = JSON.stringify(body);
+  return (
+    `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n` +
+    `Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`
+  );
+}
+
+/** Status, lower-cased headers and body of one raw HTTP/1.1 response with a Content-Length. */
+function parseResponse(raw: string) {
+  const [head = '', body = ''] = raw.split('\r\n\r\n');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((l) => [
+      l.slice(0, l.indexOf(':')).toLowerCase(),
+      l.slice(l.indexOf(':') + 1).trim(),
+    ]),
+  );
+  return { status: Number(statusLine.split(' ')[1]), headers, body };
+}
+
+describe('listen', () => {
+  it('while draining, refuses a request pipelined on an open connection with a 503 in the error shape', async () => {
+    const modelPath = dir.write('next-pipelined.onnx', nextTokenModel(27));
+    const app = await createServer({
+      models: [
+        {
+          name: 'letters',
+          backend: 'pipeline',
+          path: alphabetPipeline,
+          options: { modelPath, tokenDelayMs: 40 },
+        },
+      ],
+    });
+    const { address, shutdown } = await listen(app, { port: 0, host: '127.0.0.1', signals: [] });
+    const socket = connect(Number(new URL(address).port), '127.0.0.1');
+    try {
+      let received = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+      const socketClosed = once(socket, 'close');
+      await once(socket, 'connect');
+      const request = { text_input: 'a', parameters: { max_tokens: 100 } };
+      socket.write(rawPost('/v2/models/letters/generate_stream', request));
+      // The stream is under way, and keeps the drain going, when the shutdown begins.
+      await expect.poll(() => received).toContain('data: ');
+      const closed = shutdown();
+      // Sent before the stream's response ends, so it reaches the server on this connection.
+      socket.write(rawPost('/v2/models/letters/generate', request));
+      await socketClosed;
+      await closed;
+
+      const [stream = '', refused = ''] = received.split(/(?=HTTP\/1\.1 )/);
+      expect(stream).toMatch(/^HTTP\/1\.1 200 /);
+      const tokens = stream
+        .split('\n\n')
+        .flatMap((e) => (e.includes('data: ') ? [e.slice(e.indexOf('data: ') + 6)] : []))
+        .map((e) => (JSON.parse(e) as { text_output: string }).text_output);
+      expect(tokens.join('')).toBe('bcdefghijklmnopqrstuvwxyz');
+      const { status, headers, body } = parseResponse(refused);
+      expect(status).toBe(503);
+      expect(headers).toMatchObject({ 'retry-after': '1', connection: 'close' });
+      expect(headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(body)).toEqual({ error: 'Server is shutting down' });
+    } finally {
+      socket.destroy();
+      await shutdown();
     }
   });
 });
