@@ -134,6 +134,58 @@ describe('shipml-serve CLI', () => {
     }
   });
 
+  it('past the drain timeout, cuts connections but lets a running inference end, then exits 0', async () => {
+    const config = join(dir.path, 'short-drain.json');
+    const path = dir.write(
+      'slow-drain.onnx',
+      matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
+    );
+    writeFileSync(
+      config,
+      JSON.stringify({ drainTimeoutMs: 200, models: [{ name: 'slow', backend: 'onnx', path }] }),
+    );
+    const port = await getFreePort();
+    const child = spawn(
+      process.execPath,
+      [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', '--quiet'],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitForHttp(`${base}/v2/health/ready`, 60_000);
+      // 64 rows through 120 layers: a run that outlasts the drain timeout several times over.
+      const rows = 64;
+      const answer = fetch(`${base}/v2/models/slow/infer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          inputs: [
+            { name: 'x', datatype: 'FP32', shape: [rows, 8], data: Array(rows * 8).fill(1) },
+          ],
+        }),
+      }).then(
+        (r) => r.status,
+        () => 'connection closed',
+      );
+      await expect
+        .poll(async () => {
+          const text = await (await fetch(`${base}/metrics`)).text();
+          return Number(/^shipml_pending_requests\{model="slow"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+        })
+        .toBe(1);
+
+      child.kill('SIGTERM');
+
+      expect(await answer).toBe('connection closed');
+      expect(await exited).toEqual({ code: 0, signal: null });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   it('on SIGTERM while the models load, exits 0 without ever listening', async () => {
     const server = await startLoadingCli(2000);
     try {

@@ -37,6 +37,8 @@ export class WorkerPool {
       // One task per worker at a time: our own queue decides what runs next.
       concurrentTasksPerWorker: 1,
       idleTimeout: Infinity,
+      // close() waits this long for running tasks before stopping the threads regardless.
+      closeTimeout: 10 * 60_000,
       name: 'default',
     });
     this.pool.on('error', onError);
@@ -71,7 +73,12 @@ export class WorkerPool {
     await this.pool.run(task, { transferList: [port] });
   }
 
+  /**
+   * Stops the workers once their running tasks (a batch, a generation, or a model still
+   * loading) have finished. A thread stopped inside a native call such as ONNX Runtime's
+   * `run()` aborts the whole process, so running work is waited for, never cut short.
+   */
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.pool.close({ force: true });
   }
 }
