@@ -36,7 +36,11 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
  * Resolves once the models are loaded and warmed up.
  */
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // Requests that arrive while draining get @shipml/serve's 503 + Retry-After, not fastify's.
+    return503OnClosing: false,
+  });
 
   await app.register(shipmlServe, {
     models: opts.models ?? (await plateModelConfigs(opts.modelTuning)),

@@ -21,7 +21,11 @@ const builtWeb = fileURLToPath(new URL('../dist/web', import.meta.url));
  * `app.inference.infer`), this app's own API under `/api`, and the web page at `/`.
  */
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // Requests that arrive while draining get @shipml/serve's 503 + Retry-After, not fastify's.
+    return503OnClosing: false,
+  });
   await app.register(shipmlServe, { models: await loadModels() });
   await app.register(routes, { prefix: '/api' });
   const webRoot = opts.webRoot ?? (existsSync(builtWeb) ? builtWeb : false);
