@@ -14,7 +14,8 @@
  * SHIPML_BENCH_WORKERS / SHIPML_BENCH_THREADS (serve's pool; default one worker using every
  * core: the MatMul weights are large, and two sessions with a copy each fight over the CPU
  * cache), SHIPML_BENCH_MAX_BATCH (default 32 / workers), SHIPML_BENCH_DELAY_MS (default 4),
- * SHIPML_BENCH_NICE (workers' niceIncrement, default 5).
+ * SHIPML_BENCH_NICE (workers' niceIncrement, default 5), SHIPML_BENCH_WARMUP (seconds of load at
+ * concurrency 32 that each server gets before it is measured, default 5).
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -34,6 +35,7 @@ const THREADS = env('THREADS', Math.max(1, Math.floor(cores / WORKERS)));
 const MAX_BATCH = env('MAX_BATCH', Math.max(1, Math.ceil(32 / WORKERS)));
 const DELAY_MS = env('DELAY_MS', 4);
 const NICE = env('NICE', 5);
+const WARMUP = env('WARMUP', 5);
 
 const log = (msg: string) => console.log(msg);
 const body = requestBody();
@@ -102,7 +104,8 @@ async function startServer(
   const child = spawnScript(script, args(port));
   child.stdout!.resume();
   await waitForHttp(`${base}/v2/health/live`, 120_000);
-  await load(`${base}/v2/models/bench/infer`, 32, 1); // warm-up
+  // Both servers reach steady state first: JIT-compiled request paths, grown allocators.
+  await load(`${base}/v2/models/bench/infer`, 32, WARMUP);
   return { name, base, child };
 }
 
