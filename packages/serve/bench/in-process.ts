@@ -1,14 +1,21 @@
 /**
  * Setup (a), the limit: a loop calling the ONNX Runtime session directly, no HTTP, no copies.
- * Args: modelPath threads seconds batchSizes(comma-separated) timedRuns. Scans the batch sizes
- * (1 s each), then times `timedRuns` runs of `seconds` at the best one. Prints
+ * Args: modelPath threads seconds batchSizes(comma-separated) timedRuns warmupSeconds. Scans the
+ * batch sizes (1 s each), or, given one, warms up on it; then times `timedRuns` runs of `seconds`
+ * at the best one. Prints
  * {"bestBatch", "rps" (median rows/s of the timed runs), "byBatch": {size: rows/s}}.
  */
 import * as ort from 'onnxruntime-node';
 import { MODEL, median } from './shared.js';
 
-const [modelPath, threadsArg = '2', secondsArg = '1.5', batchesArg = '1,8,16,32', runsArg = '3'] =
-  process.argv.slice(2);
+const [
+  modelPath,
+  threadsArg = '2',
+  secondsArg = '1.5',
+  batchesArg = '1,8,16,32',
+  runsArg = '3',
+  warmupArg = '0.3',
+] = process.argv.slice(2);
 const threads = Number(threadsArg);
 const seconds = Number(secondsArg);
 const session = await ort.InferenceSession.create(modelPath!, {
@@ -36,7 +43,7 @@ async function rowsPerSecond(batch: number, ms: number): Promise<number> {
 const batches = batchesArg.split(',').map(Number);
 const byBatch: Record<number, number> = {};
 if (batches.length > 1) for (const b of batches) byBatch[b] = await rowsPerSecond(b, 1000);
-else await rowsPerSecond(batches[0]!, 300); // warm-up
+else await rowsPerSecond(batches[0]!, Number(warmupArg) * 1000); // warm-up
 const bestBatch =
   batches.length > 1
     ? Number(Object.entries(byBatch).sort((a, b) => b[1] - a[1])[0]![0])

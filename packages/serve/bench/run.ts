@@ -15,7 +15,8 @@
  * core: the MatMul weights are large, and two sessions with a copy each fight over the CPU
  * cache), SHIPML_BENCH_MAX_BATCH (default 32 / workers), SHIPML_BENCH_DELAY_MS (default 4),
  * SHIPML_BENCH_NICE (workers' niceIncrement, default 5), SHIPML_BENCH_WARMUP (seconds of load at
- * concurrency 32 that each server gets before it is measured, default 5).
+ * concurrency 32 that each server gets once at start, default 5), SHIPML_BENCH_ROUND_WARMUP
+ * (seconds of unmeasured load before every measured run of every setup, default 2).
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -36,6 +37,7 @@ const MAX_BATCH = env('MAX_BATCH', Math.max(1, Math.ceil(32 / WORKERS)));
 const DELAY_MS = env('DELAY_MS', 4);
 const NICE = env('NICE', 5);
 const WARMUP = env('WARMUP', 5);
+const ROUND_WARMUP = env('ROUND_WARMUP', 2);
 
 const log = (msg: string) => console.log(msg);
 const body = requestBody();
@@ -64,6 +66,8 @@ async function load(url: string, connections: number, seconds: number): Promise<
 
 /** One saturated run at concurrency 32 with health sampled from another process. */
 async function saturatedRun(base: string): Promise<{ rps: number; health: Health }> {
+  // The server sat idle while the other setups ran: bring it back to steady state first.
+  await load(`${base}/v2/models/bench/infer`, 32, ROUND_WARMUP);
   const sampleMs = Math.max(1000, (SECONDS - 1.5) * 1000);
   const sampler = spawnScript('health-sampler.ts', [
     `${base}/v2/health/live`,
@@ -116,6 +120,7 @@ async function inProcessRun(modelPath: string, batch: number): Promise<number> {
     String(SECONDS - 1),
     String(batch),
     '1',
+    String(ROUND_WARMUP),
   ]);
   return (await lastJson<{ rps: number }>(child)).rps;
 }
