@@ -1,4 +1,3 @@
-import { matmulStackModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +7,7 @@ import {
   QueueFullError,
   type Tensor,
 } from '../index.js';
-import { modelDir } from './helpers.js';
+import { metricValue, modelDir, slowModel } from './helpers.js';
 
 const dir = modelDir();
 let app: FastifyInstance;
@@ -19,10 +18,7 @@ const x = (): Record<string, Tensor> => ({
 });
 
 beforeAll(async () => {
-  const path = dir.write(
-    'slow.onnx',
-    matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
-  );
+  const path = dir.write('slow.onnx', slowModel());
   const slow = { backend: 'onnx' as const, path, workers: 1, threadsPerWorker: 1 };
   app = await createServer({
     models: [
@@ -35,14 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const executions = async (model: string) => {
-  const text = (await app.inject('/metrics')).body;
-  return Number(
-    new RegExp(`^shipml_execution_count_total\\{model="${model}"\\} (\\S+)$`, 'm').exec(
-      text,
-    )?.[1] ?? 0,
-  );
-};
+const executions = async (model: string) =>
+  metricValue((await app.inject('/metrics')).body, 'shipml_execution_count_total', model);
 
 describe('admission control', () => {
   it('rejects beyond the queue bound with 503 and Retry-After', async () => {

@@ -1,8 +1,7 @@
-import { matmulStackModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Tensor } from '../index.js';
-import { modelDir } from './helpers.js';
+import { metricValue, modelDir, slowModel } from './helpers.js';
 
 const dir = modelDir();
 let app: FastifyInstance;
@@ -13,10 +12,7 @@ const row = (): Record<string, Tensor> => ({
 
 beforeAll(async () => {
   // Tens of ms per execution on one thread: long enough for requests to queue behind a run.
-  const path = dir.write(
-    'slow.onnx',
-    matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
-  );
+  const path = dir.write('slow.onnx', slowModel());
   const slow = { backend: 'onnx' as const, path, workers: 1, threadsPerWorker: 1 };
   app = await createServer({
     models: [
@@ -30,11 +26,9 @@ afterAll(() => app.close());
 
 const counts = async (model: string) => {
   const text = (await app.inject('/metrics')).body;
-  const read = (name: string) =>
-    Number(new RegExp(`^${name}\\{model="${model}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
   return {
-    inferences: read('shipml_inference_count_total'),
-    executions: read('shipml_execution_count_total'),
+    inferences: metricValue(text, 'shipml_inference_count_total', model),
+    executions: metricValue(text, 'shipml_execution_count_total', model),
   };
 };
 

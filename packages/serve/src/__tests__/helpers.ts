@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { makeTempDir } from '@shipml/test-utils';
+import { makeTempDir, matmulStackModel } from '@shipml/test-utils';
 import { afterAll } from 'vitest';
 
 /** Repository root (packages/serve/src/__tests__ → ../../../..). */
@@ -29,4 +29,18 @@ export function modelDir(): { path: string; write(name: string, bytes: Uint8Arra
 /** POST JSON body for an FP32 `x` input. */
 export function fp32Input(shape: number[], data: number[], name = 'x') {
   return { name, shape, datatype: 'FP32', data };
+}
+
+/** The value of `name{model="…"}` in a Prometheus text exposition (0 when absent). */
+export function metricValue(text: string, name: string, model: string): number {
+  const line = new RegExp(`^${name}\\{model="${model}"\\} (\\S+)$`, 'm').exec(text);
+  return Number(line?.[1] ?? 0);
+}
+
+/**
+ * A model slow enough that requests really queue behind a run: x [batch, 8] → 120 MatMuls,
+ * 2048 wide → [batch, 4], tens of ms per row on one thread.
+ */
+export function slowModel(): Uint8Array {
+  return matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 });
 }

@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { affineModel, matmulStackModel } from '@shipml/test-utils';
+import { affineModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../index.js';
-import { fp32Input, modelDir } from './helpers.js';
+import { fp32Input, metricValue, modelDir, slowModel } from './helpers.js';
 
 const dir = modelDir();
 let app: FastifyInstance;
@@ -19,10 +19,7 @@ beforeAll(async () => {
       {
         name: 'slow',
         backend: 'onnx',
-        path: dir.write(
-          'slow.onnx',
-          matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
-        ),
+        path: dir.write('slow.onnx', slowModel()),
       },
     ],
   });
@@ -36,7 +33,7 @@ const postRaw = (path: string, body: string, type = 'application/json') =>
 
 async function metric(name: string, model: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  return Number(new RegExp(`^${name}\\{model="${model}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return metricValue(text, name, model);
 }
 
 async function stillHealthy(): Promise<void> {

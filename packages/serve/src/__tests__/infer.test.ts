@@ -2,7 +2,7 @@ import { affineModel, identityModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../index.js';
-import { fp32Input, modelDir } from './helpers.js';
+import { fp32Input, metricValue, modelDir } from './helpers.js';
 
 const dir = modelDir();
 let app: FastifyInstance;
@@ -74,11 +74,9 @@ describe('POST /v2/models/{m}/infer', () => {
   it('stacks concurrent requests into one batch and splits the answers back', async () => {
     const metric = async () => {
       const text = (await app.inject('/metrics')).body;
-      const read = (name: string) =>
-        Number(new RegExp(`^${name}\\{model="affine"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
       return {
-        inferences: read('shipml_inference_count_total'),
-        executions: read('shipml_execution_count_total'),
+        inferences: metricValue(text, 'shipml_inference_count_total', 'affine'),
+        executions: metricValue(text, 'shipml_execution_count_total', 'affine'),
       };
     };
     const before = await metric();

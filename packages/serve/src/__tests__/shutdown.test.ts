@@ -4,22 +4,19 @@ import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getFreePort, matmulStackModel, nextTokenModel, waitForHttp } from '@shipml/test-utils';
+import { getFreePort, nextTokenModel, waitForHttp } from '@shipml/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createServer, listen } from '../index.js';
-import { alphabetPipeline, modelDir } from './helpers.js';
+import { alphabetPipeline, metricValue, modelDir, slowModel } from './helpers.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const slowLoadPipeline = fileURLToPath(new URL('./slow-load-pipeline.mjs', import.meta.url));
 const dir = modelDir();
 
-/** Runs the CLI on a pipeline whose load takes `loadMs`; resolves once that load has begun. */
-async function startLoadingCli(loadMs: number) {
-  const config = join(dir.path, `slow-load-${loadMs}.json`);
-  const models = [
-    { name: 'slow-load', backend: 'pipeline', path: slowLoadPipeline, options: { loadMs } },
-  ];
-  writeFileSync(config, JSON.stringify({ models }));
+/** Runs the CLI on `serveConfig` (written to `<name>.json`); `exited` says how it ended. */
+async function startCli(name: string, serveConfig: object) {
+  const config = join(dir.path, `${name}.json`);
+  writeFileSync(config, JSON.stringify(serveConfig));
   const port = await getFreePort();
   const child = spawn(
     process.execPath,
@@ -31,9 +28,25 @@ async function startLoadingCli(loadMs: number) {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  await expect.poll(() => stdout, { timeout: 30_000 }).toContain('slow-load pipeline: loading');
-  return { child, exited, live: `http://127.0.0.1:${port}/v2/health/live`, output: () => stdout };
+  return { child, exited, base: `http://127.0.0.1:${port}`, output: () => stdout };
 }
+
+/** Runs the CLI on a pipeline whose load takes `loadMs`; resolves once that load has begun. */
+async function startLoadingCli(loadMs: number) {
+  const models = [
+    { name: 'slow-load', backend: 'pipeline', path: slowLoadPipeline, options: { loadMs } },
+  ];
+  const server = await startCli(`slow-load-${loadMs}`, { models });
+  await expect.poll(server.output, { timeout: 30_000 }).toContain('slow-load pipeline: loading');
+  return server;
+}
+
+/** The slow model, written once for every CLI test that needs requests in flight. */
+let slowModelPath: string | undefined;
+const slowModelFile = () => (slowModelPath ??= dir.write('slow.onnx', slowModel()));
+
+const pendingRequests = async (base: string, model: string) =>
+  metricValue(await (await fetch(`${base}/metrics`)).text(), 'shipml_pending_requests', model);
 
 /** Polls `url` until `until` settles: true as soon as it answers, false if it never did. */
 async function everAnswered(url: string, until: Promise<unknown>): Promise<boolean> {
@@ -54,41 +67,18 @@ async function everAnswered(url: string, until: Promise<unknown>): Promise<boole
 
 describe('shipml-serve CLI', () => {
   it('on SIGTERM finishes in-flight requests and streams, then exits 0', async () => {
-    const config = join(dir.path, 'serve.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        drainTimeoutMs: 30_000,
-        models: [
-          {
-            name: 'slow',
-            backend: 'onnx',
-            path: dir.write(
-              'slow.onnx',
-              matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
-            ),
-          },
-          {
-            name: 'letters',
-            backend: 'pipeline',
-            path: alphabetPipeline,
-            options: { modelPath: dir.write('next.onnx', nextTokenModel(27)), tokenDelayMs: 30 },
-          },
-        ],
-      }),
-    );
-    const port = await getFreePort();
-    const child = spawn(
-      process.execPath,
-      [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', '--quiet'],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    );
-    const base = `http://127.0.0.1:${port}`;
+    const { child, exited, base } = await startCli('serve', {
+      drainTimeoutMs: 30_000,
+      models: [
+        { name: 'slow', backend: 'onnx', path: slowModelFile() },
+        {
+          name: 'letters',
+          backend: 'pipeline',
+          path: alphabetPipeline,
+          options: { modelPath: dir.write('next.onnx', nextTokenModel(27)), tokenDelayMs: 30 },
+        },
+      ],
+    });
     try {
       await waitForHttp(`${base}/v2/health/ready`, 60_000);
       const payload = JSON.stringify({
@@ -108,12 +98,7 @@ describe('shipml-serve CLI', () => {
       expect(stream.status).toBe(200);
       const streamText = stream.text();
       // All four inferences are queued or running before the signal.
-      await expect
-        .poll(async () => {
-          const text = await (await fetch(`${base}/metrics`)).text();
-          return Number(/^shipml_pending_requests\{model="slow"\} (\d+)$/m.exec(text)?.[1] ?? 0);
-        })
-        .toBe(4);
+      await expect.poll(() => pendingRequests(base, 'slow')).toBe(4);
 
       child.kill('SIGTERM');
 
@@ -126,7 +111,7 @@ describe('shipml-serve CLI', () => {
         .filter((e) => e.startsWith('data: '))
         .map((e) => (JSON.parse(e.slice(6)) as { text_output: string }).text_output);
       expect(tokens.join('')).toBe('bcdefghijklmnopqrstuvwxyz');
-      expect(await exited).toBe(0);
+      expect(await exited).toEqual({ code: 0, signal: null });
       // The port is closed once it has exited.
       await expect(fetch(`${base}/v2/health/live`)).rejects.toThrow();
     } finally {
@@ -135,25 +120,10 @@ describe('shipml-serve CLI', () => {
   });
 
   it('past the drain timeout, cuts connections but lets a running inference end, then exits 0', async () => {
-    const config = join(dir.path, 'short-drain.json');
-    const path = dir.write(
-      'slow-drain.onnx',
-      matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 }),
-    );
-    writeFileSync(
-      config,
-      JSON.stringify({ drainTimeoutMs: 200, models: [{ name: 'slow', backend: 'onnx', path }] }),
-    );
-    const port = await getFreePort();
-    const child = spawn(
-      process.execPath,
-      [cli, '--config', config, '--port', String(port), '--host', '127.0.0.1', '--quiet'],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ code, signal })),
-    );
-    const base = `http://127.0.0.1:${port}`;
+    const { child, exited, base } = await startCli('short-drain', {
+      drainTimeoutMs: 200,
+      models: [{ name: 'slow', backend: 'onnx', path: slowModelFile() }],
+    });
     try {
       await waitForHttp(`${base}/v2/health/ready`, 60_000);
       // 64 rows through 120 layers: a run that outlasts the drain timeout several times over.
@@ -170,12 +140,7 @@ describe('shipml-serve CLI', () => {
         (r) => r.status,
         () => 'connection closed',
       );
-      await expect
-        .poll(async () => {
-          const text = await (await fetch(`${base}/metrics`)).text();
-          return Number(/^shipml_pending_requests\{model="slow"\} (\d+)$/m.exec(text)?.[1] ?? 0);
-        })
-        .toBe(1);
+      await expect.poll(() => pendingRequests(base, 'slow')).toBe(1);
 
       child.kill('SIGTERM');
 
@@ -190,7 +155,7 @@ describe('shipml-serve CLI', () => {
     const server = await startLoadingCli(2000);
     try {
       server.child.kill('SIGTERM');
-      expect(await everAnswered(server.live, server.exited)).toBe(false);
+      expect(await everAnswered(`${server.base}/v2/health/live`, server.exited)).toBe(false);
       expect(await server.exited).toEqual({ code: 0, signal: null });
       expect(server.output()).toContain('SIGTERM received during startup');
     } finally {
