@@ -76,8 +76,7 @@ const plugin: FastifyPluginAsync<ServeOptions> = async (app, options) => {
   // so refuse them here: 503 with Retry-After and the usual {"error": …} body. Keyed to close,
   // not to `service.draining`: `drain()` alone only turns readiness off, and keeps serving.
   app.addHook('onRequest', (_request, _reply, done) => {
-    if (closing) throw new NotReadyError('Server is shutting down');
-    done();
+    done(closing ? new NotReadyError('Server is shutting down') : undefined);
   });
   app.addHook('onClose', async () => service.close());
 
