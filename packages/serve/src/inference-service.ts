@@ -128,10 +128,12 @@ export class InferenceService {
       if (!m.description.infers)
         throw new InvalidInputError(`Model '${name}' does not support infer`);
       const wanted = opts.outputs;
-      const known = m.description.outputs.map((o) => o.name);
-      const unknown = wanted?.find((o) => known.length > 0 && !known.includes(o));
-      if (unknown !== undefined)
-        throw new InvalidInputError(`Model '${name}' has no output '${unknown}'`);
+      if (wanted) {
+        const known = m.description.outputs.map((o) => o.name);
+        const unknown = wanted.find((o) => known.length > 0 && !known.includes(o));
+        if (unknown !== undefined)
+          throw new InvalidInputError(`Model '${name}' has no output '${unknown}'`);
+      }
       const checked = m.description.checksInputs
         ? checkInputs(name, m.description.inputs, inputs)
         : { ...inputs };
@@ -196,8 +198,7 @@ export class InferenceService {
         if (finished) return;
         finished = true;
         this.active--;
-        const outcome = status < 400 ? 'success' : 'failure';
-        this.metrics.requests.inc({ model, outcome, status: String(status) });
+        this.metrics.countRequest(model, status);
       },
     };
   }

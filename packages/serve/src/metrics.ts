@@ -58,8 +58,54 @@ export class ServeMetrics {
     registers: [this.registry],
   });
 
+  private readonly byModel = new Map<string, ModelMetrics>();
+  private readonly requestSeries = new Map<string, { inc(): void }>();
+
+  /**
+   * One model's series, looked up once: a labelled call hashes its labels every time, and the
+   * scheduler updates these for every request.
+   */
+  forModel(model: string): ModelMetrics {
+    let m = this.byModel.get(model);
+    if (!m) {
+      const labels = { model };
+      m = {
+        inferenceCount: this.inferenceCount.labels(labels),
+        executionCount: this.executionCount.labels(labels),
+        queueDuration: this.queueDuration.labels(labels),
+        computeDuration: this.computeDuration.labels(labels),
+        batchSize: this.batchSize.labels(labels),
+        pending: this.pending.labels(labels),
+      };
+      this.byModel.set(model, m);
+    }
+    return m;
+  }
+
+  /** Counts one finished request of `model` that answered `status`. */
+  countRequest(model: string, status: number): void {
+    const key = `${model}\0${status}`;
+    let series = this.requestSeries.get(key);
+    if (!series) {
+      const outcome = status < 400 ? 'success' : 'failure';
+      series = this.requests.labels({ model, outcome, status: String(status) });
+      this.requestSeries.set(key, series);
+    }
+    series.inc();
+  }
+
   constructor() {
     // Process metrics, including nodejs_eventloop_lag_seconds and its percentiles.
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
   }
+}
+
+/** The series of one model (see `ServeMetrics.forModel`). */
+export interface ModelMetrics {
+  inferenceCount: { inc(value?: number): void };
+  executionCount: { inc(value?: number): void };
+  queueDuration: { observe(value: number): void };
+  computeDuration: { observe(value: number): void };
+  batchSize: { observe(value: number): void };
+  pending: { set(value: number): void };
 }

@@ -15,6 +15,7 @@ export interface JsonTensor {
 const MAX_DEPTH = 32;
 
 function flatten(data: unknown[], name: string): unknown[] {
+  if (!data.some(Array.isArray)) return data; // already flat, the usual case
   const out: unknown[] = [];
   const walk = (arr: unknown[], depth: number) => {
     if (depth > MAX_DEPTH) throw new InvalidInputError(`input '${name}': data nested too deep`);
@@ -111,7 +112,10 @@ function jsonData(t: Tensor): unknown[] {
   if (Array.isArray(data)) {
     return data.map((v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
   }
-  return Array.from(data);
+  // A plain loop: Array.from goes through the iterator protocol, slow for typed arrays.
+  const out = new Array<number>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = data[i] as number;
+  return out;
 }
 
 /** A tensor as a `$response_output` (flat data; INT64 as JSON numbers). */

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { affineModel } from '@shipml/test-utils';
 import type { FastifyInstance } from 'fastify';
@@ -113,6 +113,49 @@ describe('limits over a real port', () => {
     expect(await metric('shipml_execution_count_total', 'slow')).toBe(before + 1);
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toMatch(/shipml_requests_total\{model="slow",outcome="failure",status="499"\} 1/);
+  });
+  it('serves many requests over one keep-alive connection, and its close drops nothing', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = httpRequest(`${base}/v2/models/affine/infer`, {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, socket: req.socket }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const successes = async () => {
+        const text = await (await fetch(`${base}/metrics`)).text();
+        const line =
+          /^shipml_requests_total\{model="affine",outcome="success",status="200"\} (\d+)$/m;
+        return Number(line.exec(text)?.[1] ?? 0);
+      };
+      const before = await successes();
+      const body = JSON.stringify({ inputs: [fp32Input([1, 4], [1, 2, 3, 4])] });
+      const answers = [];
+      for (let i = 0; i < 20; i++) answers.push(await post(body));
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      expect(new Set(answers.map((a) => a.socket)).size).toBe(1); // one connection throughout
+      agent.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      await stillHealthy();
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(text).not.toMatch(/shipml_requests_total\{model="affine",outcome="failure"/);
+      expect(await successes()).toBe(before + 21);
+      expect(warnings.map((w) => w.message)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
 

@@ -1,16 +1,27 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError, UnsupportedMediaError } from '../errors.js';
 
+const connectionSignals = new WeakMap<object, AbortSignal>();
+
 /**
  * An AbortSignal that fires when the client goes away before the response is complete, so
  * queued work for it is dropped (and generation stops).
+ *
+ * One signal per connection, made when its first request needs one: an HTTP/1.1 connection
+ * carries one request at a time, and a client that goes away closes it. A connection closed
+ * after its response was complete aborts nothing, since finished work no longer listens.
  */
 export function clientSignal(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
-  });
-  return controller.signal;
+  const socket = reply.request.raw.socket;
+  if (socket.destroyed) return AbortSignal.abort();
+  let signal = connectionSignals.get(socket);
+  if (!signal) {
+    const controller = new AbortController();
+    signal = controller.signal;
+    connectionSignals.set(socket, signal);
+    socket.once('close', () => controller.abort());
+  }
+  return signal;
 }
 
 /** The per-request deadline header, in ms (a positive number), or undefined. */
@@ -27,6 +38,7 @@ export function deadlineFrom(request: FastifyRequest, header: string): number | 
 /** onRequest hook for JSON-only routes: anything but `application/json` (or `+json`) → 415. */
 export function requireJson(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
   const type = request.headers['content-type'];
+  if (type === 'application/json') return done();
   const media = type?.split(';')[0]?.trim().toLowerCase();
   if (media !== 'application/json' && !media?.endsWith('+json'))
     throw new UnsupportedMediaError(type);

@@ -5,7 +5,7 @@ import {
   QueueFullError,
   ServeError,
 } from '../errors.js';
-import type { ServeMetrics } from '../metrics.js';
+import type { ModelMetrics, ServeMetrics } from '../metrics.js';
 import type { Tensor } from '../types.js';
 import { RecentPeak } from './recent-peak.js';
 import { batchKey, stack, unstack } from './stacking.js';
@@ -64,13 +64,16 @@ export class ModelQueue {
   /** When a worker last came free (`performance.now()`). */
   private freeSince = 0;
   private pumpScheduled = false;
+  private readonly metrics: ModelMetrics;
 
   constructor(
     readonly model: string,
     private readonly pool: WorkerPool,
     private readonly limits: QueueLimits,
-    private readonly metrics: ServeMetrics,
-  ) {}
+    metrics: ServeMetrics,
+  ) {
+    this.metrics = metrics.forModel(model);
+  }
 
   /** Requests waiting or running. */
   get pending(): number {
@@ -184,7 +187,7 @@ export class ModelQueue {
   }
 
   private updatePending(): void {
-    this.metrics.pending.set({ model: this.model }, this.pending);
+    this.metrics.pending.set(this.pending);
     this.recentRows.observe(this.queuedRows + this.runningRows, performance.now());
   }
 
@@ -229,10 +232,7 @@ export class ModelQueue {
       this.queue.splice(this.queue.indexOf(job), 1);
       this.queuedRows -= job.rows;
       job.state = 'running';
-      this.metrics.queueDuration.observe(
-        { model: this.model },
-        (startedAt - job.enqueuedAt) / 1000,
-      );
+      this.metrics.queueDuration.observe((startedAt - job.enqueuedAt) / 1000);
     }
     this.running++;
     this.runningJobs += batch.length;
@@ -277,10 +277,10 @@ export class ModelQueue {
             total,
           );
     const result = await this.pool.run(inputs, batch[0]!.parameters);
-    this.metrics.executionCount.inc({ model: this.model });
-    this.metrics.inferenceCount.inc({ model: this.model }, total);
-    this.metrics.batchSize.observe({ model: this.model }, total);
-    this.metrics.computeDuration.observe({ model: this.model }, result.computeMs / 1000);
+    this.metrics.executionCount.inc();
+    this.metrics.inferenceCount.inc(total);
+    this.metrics.batchSize.observe(total);
+    this.metrics.computeDuration.observe(result.computeMs / 1000);
     return batch.length === 1 ? [result.outputs] : unstack(result.outputs, rows);
   }
 }
