@@ -1,8 +1,9 @@
 /**
  * Setup (a), the limit: a loop calling the ONNX Runtime session directly, no HTTP, no copies.
- * Args: modelPath threads seconds batchSizes(comma-separated) timedRuns warmupSeconds. Scans the
- * batch sizes (1 s each), or, given one, warms up on it; then times `timedRuns` runs of `seconds`
- * at the best one. Prints
+ * Args: modelPath threads seconds batchSizes(comma-separated) timedRuns warmupSeconds
+ * scanPasses. Given several batch sizes, scans them (1 s each, `scanPasses` times over,
+ * interleaved: a size's rate is the median of its passes) and picks the best; given one, warms up
+ * on it. Then times `timedRuns` runs of `seconds` at that size. Prints
  * {"bestBatch", "rps" (median rows/s of the timed runs), "byBatch": {size: rows/s}}.
  */
 import * as ort from 'onnxruntime-node';
@@ -15,6 +16,7 @@ const [
   batchesArg = '1,8,16,32',
   runsArg = '3',
   warmupArg = '0.3',
+  passesArg = '1',
 ] = process.argv.slice(2);
 const threads = Number(threadsArg);
 const seconds = Number(secondsArg);
@@ -42,8 +44,13 @@ async function rowsPerSecond(batch: number, ms: number): Promise<number> {
 
 const batches = batchesArg.split(',').map(Number);
 const byBatch: Record<number, number> = {};
-if (batches.length > 1) for (const b of batches) byBatch[b] = await rowsPerSecond(b, 1000);
-else await rowsPerSecond(batches[0]!, Number(warmupArg) * 1000); // warm-up
+if (batches.length > 1) {
+  const passes: Record<number, number[]> = {};
+  for (let pass = 0; pass < Number(passesArg); pass++) {
+    for (const b of batches) (passes[b] ??= []).push(await rowsPerSecond(b, 1000));
+  }
+  for (const b of batches) byBatch[b] = median(passes[b]!);
+} else await rowsPerSecond(batches[0]!, Number(warmupArg) * 1000); // warm-up
 const bestBatch =
   batches.length > 1
     ? Number(Object.entries(byBatch).sort((a, b) => b[1] - a[1])[0]![0])

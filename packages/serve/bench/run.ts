@@ -141,17 +141,16 @@ try {
     `${cores} cores; serve: ${WORKERS} worker(s) × ${THREADS} thread(s), maxBatchSize ${MAX_BATCH}, maxQueueDelayMs ${DELAY_MS}, niceIncrement ${NICE}`,
   );
 
-  // Which batch size the session likes best (the limit is measured at that size).
-  const scan = await lastJson<{ byBatch: Record<string, number> }>(
-    spawnScript('in-process.ts', [modelPath, String(cores), '1', '1,4,8,16,32', '0']),
+  // Which batch size the session likes best: the limit is measured at that size in every round.
+  // Each size is timed three times over, interleaved, and ranked by its median, since one
+  // second of a shared machine is a noisy ranking. (Timing the best two in every round and
+  // keeping the faster would be no better: the larger of two noisy samples is biased upwards.)
+  const scan = await lastJson<{ bestBatch: number; byBatch: Record<string, number> }>(
+    spawnScript('in-process.ts', [modelPath, String(cores), '1', '1,4,8,16,32', '0', '0', '3']),
   );
   const perBatch = Object.entries(scan.byBatch).map(([b, r]) => `b${b}=${r.toFixed(0)}`);
-  // One second per size is a noisy ranking: every round times the two best and keeps the faster.
-  const limitBatches = Object.entries(scan.byBatch)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 2)
-    .map(([b]) => Number(b));
-  log(`in-process scan (rows/s): ${perBatch.join(' ')} → batches ${limitBatches.join(' and ')}`);
+  const limitBatch = scan.bestBatch;
+  log(`in-process scan (rows/s, median of 3): ${perBatch.join(' ')} → batch ${limitBatch}`);
 
   const naive = await startServer('naive', 'naive-server.ts', (port) => [modelPath, String(port)]);
   const serve = await startServer('serve', 'serve-server.ts', (port) =>
@@ -181,9 +180,7 @@ try {
   let meanBatch = NaN;
   try {
     for (let i = 0; i < RUNS; i++) {
-      let inProcess = 0;
-      for (const b of limitBatches)
-        inProcess = Math.max(inProcess, await inProcessRun(modelPath, b));
+      const inProcess = await inProcessRun(modelPath, limitBatch);
       const n = await saturatedRun(naive.base);
       const s = await saturatedRun(serve.base);
       const serveDirect = await serveDirectRun(modelPath);

@@ -4,7 +4,7 @@
  * HTTP costs. Args: modelPath workers threadsPerWorker maxBatchSize maxQueueDelayMs niceIncrement
  * seconds concurrency. Prints {"rps"} (rows per second).
  */
-import { createServer } from '../src/index.js';
+import { createServer } from './built.js';
 import { MODEL } from './shared.js';
 
 const [modelPath, workers, threads, maxBatch, delay, nice, seconds, concurrency] =

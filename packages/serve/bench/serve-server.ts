@@ -1,7 +1,7 @@
 /**
  * Setup (c): @shipml/serve. Args: modelPath port workers threadsPerWorker maxBatchSize maxQueueDelayMs niceIncrement.
  */
-import { createServer } from '../src/index.js';
+import { createServer } from './built.js';
 
 const [modelPath, port, workers, threads, maxBatch, delay, nice] = process.argv.slice(2);
 const app = await createServer({
