@@ -6,7 +6,8 @@
  *   (d) diagnostic: serve's scheduler and workers called in-process, no HTTP (`serveDirectRps`),
  *       which shows how much of the gap between (a) and (c) is HTTP rather than serving.
  * Load: autocannon at concurrency 1 and 32; while each server is saturated, a separate process
- * samples GET /v2/health/live. Prints a table, then one JSON line: medians of the runs at 32.
+ * samples GET /v2/health/live, in a window of its own just before the throughput is timed.
+ * Prints a table, then one JSON line: medians of the runs at 32.
  * Each round measures every setup once, back to back; a ratio is the median of the rounds' own
  * ratios, so a slower or faster spell of a shared machine does not tilt it.
  *
@@ -16,7 +17,8 @@
  * cache), SHIPML_BENCH_MAX_BATCH (default 32 / workers), SHIPML_BENCH_DELAY_MS (default 4),
  * SHIPML_BENCH_NICE (workers' niceIncrement, default 5), SHIPML_BENCH_WARMUP (seconds of load at
  * concurrency 32 that each server gets once at start, default 5), SHIPML_BENCH_ROUND_WARMUP
- * (seconds of unmeasured load before every measured run of every setup, default 2).
+ * (seconds of unmeasured load before every measured run of every setup, default 2),
+ * SHIPML_BENCH_HEALTH_SECONDS (the saturated window in which health is sampled, default 3).
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -38,6 +40,7 @@ const DELAY_MS = env('DELAY_MS', 4);
 const NICE = env('NICE', 5);
 const WARMUP = env('WARMUP', 5);
 const ROUND_WARMUP = env('ROUND_WARMUP', 2);
+const HEALTH_SECONDS = env('HEALTH_SECONDS', 3);
 
 const log = (msg: string) => console.log(msg);
 const body = requestBody();
@@ -64,21 +67,27 @@ async function load(url: string, connections: number, seconds: number): Promise<
   return result['2xx'] / result.duration;
 }
 
-/** One saturated run at concurrency 32 with health sampled from another process. */
+/**
+ * One saturated stretch at concurrency 32: unmeasured load first (the server sat idle while the
+ * other setups ran), then `HEALTH_SECONDS` of load while another process samples the health
+ * route, then the measured run. Throughput is timed without the probe: its wakeups, a request
+ * every 10 ms from a third process, take the cores from the model's threads and cost serve
+ * 3–7% of its throughput on two cores (a real probe comes every few seconds).
+ */
 async function saturatedRun(base: string): Promise<{ rps: number; health: Health }> {
-  // The server sat idle while the other setups ran: bring it back to steady state first.
-  await load(`${base}/v2/models/bench/infer`, 32, ROUND_WARMUP);
-  const sampleMs = Math.max(1000, (SECONDS - 1.5) * 1000);
+  const url = `${base}/v2/models/bench/infer`;
   const sampler = spawnScript('health-sampler.ts', [
     `${base}/v2/health/live`,
-    String(sampleMs),
+    String(HEALTH_SECONDS * 1000),
     '10',
-    '1000',
+    String(ROUND_WARMUP * 1000),
   ]);
   const health = lastJson<Health>(sampler);
   await new Promise<void>((resolve) => sampler.stdout!.once('data', () => resolve())); // 'ready'
-  const rps = await load(`${base}/v2/models/bench/infer`, 32, SECONDS);
-  return { rps, health: await health };
+  await load(url, 32, ROUND_WARMUP + HEALTH_SECONDS + 0.5);
+  const sampled = await health;
+  const rps = await load(url, 32, SECONDS);
+  return { rps, health: sampled };
 }
 
 async function metric(base: string, name: string): Promise<number> {
