@@ -8,8 +8,9 @@
  * Load: autocannon at concurrency 1 and 32; while each server is saturated, a separate process
  * samples GET /v2/health/live, in a window of its own just before the throughput is timed.
  * Prints a table, then one JSON line: medians of the runs at 32.
- * Each round measures every setup once, back to back; a ratio is the median of the rounds' own
- * ratios, so a slower or faster spell of a shared machine does not tilt it.
+ * Each round measures every setup once, back to back, and compares the servers with the mean of
+ * the in-process runs on either side of them; a ratio is the median of the rounds' own ratios, so
+ * a slower or faster spell of a shared machine does not tilt it.
  *
  * Env: SHIPML_BENCH_RUNS (default 5), SHIPML_BENCH_SECONDS (per run, default 5),
  * SHIPML_BENCH_WORKERS / SHIPML_BENCH_THREADS (serve's pool; default one worker using every
@@ -177,24 +178,34 @@ try {
   const rows0 = await metric(serve.base, 'shipml_inference_count_total');
   const batches0 = await metric(serve.base, 'shipml_execution_count_total');
 
-  // Rounds interleave the three setups so a change in background load hits all of them alike.
+  // Rounds interleave the setups so a change in background load hits all of them alike. The
+  // limit a round's servers are compared with is the mean of the in-process runs on either side
+  // of them (this round's, and the next round's or a closing one), so a machine that speeds up
+  // or slows down during the round does not tilt the ratios.
   const rounds: {
     inProcess: number;
+    limit: number;
     naive: number;
     serve: number;
     serveDirect: number;
     healthNaive: number;
     healthServe: number;
   }[] = [];
+  const inProcessRuns: number[] = [];
   let meanBatch = NaN;
   try {
+    let inProcess = await inProcessRun(modelPath, limitBatch);
+    inProcessRuns.push(inProcess);
     for (let i = 0; i < RUNS; i++) {
-      const inProcess = await inProcessRun(modelPath, limitBatch);
       const n = await saturatedRun(naive.base);
       const s = await saturatedRun(serve.base);
       const serveDirect = await serveDirectRun(modelPath);
+      const next = await inProcessRun(modelPath, limitBatch);
+      inProcessRuns.push(next);
+      const limit = (inProcess + next) / 2;
       rounds.push({
         inProcess,
+        limit,
         naive: n.rps,
         serve: s.rps,
         serveDirect,
@@ -202,11 +213,12 @@ try {
         healthServe: s.health.p99,
       });
       log(
-        `round ${i + 1}: in-process ${inProcess.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s ` +
-          `(${(s.rps / inProcess).toFixed(2)} of in-process) ` +
+        `round ${i + 1}: in-process ${inProcess.toFixed(0)} then ${next.toFixed(0)}, naive ${n.rps.toFixed(0)}, serve ${s.rps.toFixed(0)} req/s ` +
+          `(${(s.rps / limit).toFixed(2)} of in-process) ` +
           `(serve without HTTP ${serveDirect.toFixed(0)}); ` +
           `health p99 naive ${n.health.p99.toFixed(1)} ms, serve ${s.health.p99.toFixed(1)} ms`,
       );
+      inProcess = next;
     }
     // Rows per model execution while serve was saturated (inference count / execution count).
     meanBatch =
@@ -219,7 +231,7 @@ try {
   const ratio = (a: keyof (typeof rounds)[number], b: keyof (typeof rounds)[number]) =>
     median(rounds.map((r) => r[a] / r[b]));
   const result = {
-    inProcess: med('inProcess'),
+    inProcess: median(inProcessRuns),
     naive: med('naive'),
     serve: med('serve'),
     serveDirect: med('serveDirect'),
@@ -243,13 +255,13 @@ try {
       inProcessRps: round(result.inProcess, 1),
       naiveRps: round(result.naive, 1),
       serveRps: round(result.serve, 1),
-      serveVsInProcess: round(ratio('serve', 'inProcess')),
+      serveVsInProcess: round(ratio('serve', 'limit')),
       serveVsNaive: round(ratio('serve', 'naive')),
       healthP99MsNaive: round(result.healthNaive),
       healthP99MsServe: round(result.healthServe),
       meanBatchSize: round(meanBatch),
       serveDirectRps: round(result.serveDirect, 1),
-      serveDirectVsInProcess: round(ratio('serveDirect', 'inProcess')),
+      serveDirectVsInProcess: round(ratio('serveDirect', 'limit')),
     }),
   );
 } finally {
