@@ -183,7 +183,6 @@ try {
   // of them (this round's, and the next round's or a closing one), so a machine that speeds up
   // or slows down during the round does not tilt the ratios.
   const rounds: {
-    inProcess: number;
     limit: number;
     naive: number;
     serve: number;
@@ -204,7 +203,6 @@ try {
       inProcessRuns.push(next);
       const limit = (inProcess + next) / 2;
       rounds.push({
-        inProcess,
         limit,
         naive: n.rps,
         serve: s.rps,

@@ -31,9 +31,20 @@ export function fp32Input(shape: number[], data: number[], name = 'x') {
   return { name, shape, datatype: 'FP32', data };
 }
 
-/** The value of `name{model="…"}` in a Prometheus text exposition (0 when absent). */
-export function metricValue(text: string, name: string, model: string): number {
-  const line = new RegExp(`^${name}\\{model="${model}"\\} (\\S+)$`, 'm').exec(text);
+/**
+ * The value of `name{model="…",…}` in a Prometheus text exposition (0 when absent); `labels`
+ * are the series' other labels, in their exported order.
+ */
+export function metricValue(
+  text: string,
+  name: string,
+  model: string,
+  labels: Record<string, string> = {},
+): number {
+  const set = Object.entries({ model, ...labels })
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
+  const line = new RegExp(`^${name}\\{${set}\\} (\\S+)$`, 'm').exec(text);
   return Number(line?.[1] ?? 0);
 }
 

@@ -134,12 +134,16 @@ describe('limits over a real port', () => {
     const onWarning = (w: Error) => warnings.push(w);
     process.on('warning', onWarning);
     try {
-      const successes = async () => {
-        const text = await (await fetch(`${base}/metrics`)).text();
-        const line =
-          /^shipml_requests_total\{model="affine",outcome="success",status="200"\} (\d+)$/m;
-        return Number(line.exec(text)?.[1] ?? 0);
-      };
+      const successes = async () =>
+        metricValue(
+          await (await fetch(`${base}/metrics`)).text(),
+          'shipml_requests_total',
+          'affine',
+          {
+            outcome: 'success',
+            status: '200',
+          },
+        );
       const before = await successes();
       const body = JSON.stringify({ inputs: [fp32Input([1, 4], [1, 2, 3, 4])] });
       const answers = [];
