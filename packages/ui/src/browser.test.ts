@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '@shipml/test-utils';
+import { launchBrowser } from '@shipml/test-utils';
 
-type Page = Awaited<ReturnType<LaunchedBrowser['browser']['newPage']>>;
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Page = Awaited<ReturnType<Browser['newPage']>>;
 let server: Server;
-let browser: LaunchedBrowser;
+let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   browser = await launchBrowser();
-  page = await browser.browser.newPage({ viewport: { width: 1100, height: 1600 } });
+  page = await browser.newPage({ viewport: { width: 1100, height: 1600 } });
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForSelector('[data-testid="image-box"]');

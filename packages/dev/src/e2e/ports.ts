@@ -14,11 +14,20 @@ export function getFreePort(): Promise<number> {
   });
 }
 
-/** Polls `url` until it answers 2xx or `timeoutMs` passes. */
-export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+/**
+ * Polls `url` until it answers 2xx. Throws after `timeoutMs`, or as soon as `failed()` returns
+ * a reason (a server process that exited, say) instead of waiting out the timeout.
+ */
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 30_000,
+  failed: () => string | undefined = () => undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    const why = failed();
+    if (why) throw new Error(why);
     try {
       const res = await fetch(url);
       if (res.ok) return;
