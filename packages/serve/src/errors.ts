@@ -13,6 +13,7 @@
  * | ModelLoadError          | SHIPML_MODEL_LOAD         | 500    |
  * | InferenceError          | SHIPML_INFERENCE_FAILED   | 500    |
  * | QueueFullError          | SHIPML_QUEUE_FULL         | 503    |
+ * | BusyError               | SHIPML_BUSY               | 503    |
  * | NotReadyError           | SHIPML_NOT_READY          | 503    |
  * | DeadlineExceededError   | SHIPML_DEADLINE_EXCEEDED  | 504    |
  */
@@ -100,6 +101,13 @@ export class QueueFullError extends ServeError {
     super(`Model '${name}' is overloaded, retry later`, 503, 'SHIPML_QUEUE_FULL', {
       'retry-after': String(retryAfterS),
     });
+  }
+}
+
+/** An app's own admission queue (`Admission`) is full; retry after `retryAfterS` seconds. */
+export class BusyError extends ServeError {
+  constructor(retryAfterS = 1, message = 'The server is busy; try again in a moment.') {
+    super(message, 503, 'SHIPML_BUSY', { 'retry-after': String(retryAfterS) });
   }
 }
 

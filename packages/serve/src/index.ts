@@ -2,6 +2,9 @@ export { createServer, type CreateServerOptions } from './create-server.js';
 export { shipmlServe } from './plugin.js';
 export { listen, type ListenOptions, type Listening } from './listen.js';
 export { InferenceService } from './inference-service.js';
+export { Admission, type AdmissionOptions } from './scheduler/admission.js';
+export { clientSignal } from './http/request-context.js';
+export { errorHandler } from './http/errors.js';
 export type { ServedModel } from './served-model.js';
 export {
   ServeError,
@@ -14,6 +17,7 @@ export {
   ModelLoadError,
   InferenceError,
   QueueFullError,
+  BusyError,
   NotReadyError,
   DeadlineExceededError,
 } from './errors.js';

@@ -1,17 +1,21 @@
-import { BusyError } from './errors.js';
+import { BusyError } from '../errors.js';
 
 export interface AdmissionOptions {
-  /** Photos read at the same time (decode and crops run on the event loop's thread pool). */
+  /** Requests worked on at the same time. */
   concurrency: number;
-  /** Photos allowed to wait for a slot; one more gets a 503. */
+  /** Requests allowed to wait for a slot; one more gets a 503. */
   maxQueue: number;
   /** What a 503 tells the client to wait, seconds. */
   retryAfterSeconds?: number;
+  /** The 503's message, e.g. "The server is busy reading other photos; try again in a moment." */
+  busyMessage?: string;
 }
 
 /**
- * A bounded queue in front of the pipeline: at most `concurrency` photos in work, `maxQueue`
- * waiting, and a quick 503 beyond that. Memory stays bounded however many uploads arrive at once.
+ * A bounded queue in front of an app's own work (a pipeline that decodes a photo, then calls
+ * models): at most `concurrency` requests in work, `maxQueue` waiting, and a quick 503 with
+ * Retry-After beyond that, so memory stays bounded however many requests arrive at once.
+ * (Model calls have their own per-model queues; this bounds what happens around them.)
  */
 export class Admission {
   #running = 0;
@@ -19,7 +23,7 @@ export class Admission {
 
   constructor(private readonly options: AdmissionOptions) {}
 
-  /** Photos in work and waiting, for logs and tests. */
+  /** Requests in work and waiting, for logs and tests. */
   get load(): { running: number; waiting: number } {
     return { running: this.#running, waiting: this.#waiting.length };
   }
@@ -29,7 +33,7 @@ export class Admission {
     signal?.throwIfAborted();
     if (this.#running >= this.options.concurrency) {
       if (this.#waiting.length >= this.options.maxQueue) {
-        throw new BusyError(this.options.retryAfterSeconds ?? 1);
+        throw new BusyError(this.options.retryAfterSeconds ?? 1, this.options.busyMessage);
       }
       await new Promise<void>((resolve, reject) => {
         const wake = () => {

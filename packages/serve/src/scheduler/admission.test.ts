@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Admission } from './admission.js';
-import { BusyError } from './errors.js';
+import { BusyError } from '../errors.js';
 
 // A unit of work the test finishes by hand.
 function gate() {
