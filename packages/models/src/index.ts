@@ -11,6 +11,7 @@ export {
 export { pruneCache, removeModel, type Removal } from './cache-admin.js';
 export { sha256File } from './hash.js';
 export {
+  defaultModelId,
   loadManifest,
   parseManifest,
   type Manifest,

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { makeTempDir } from '@shipml/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManifestError } from './errors.js';
-import { loadManifest, parseManifest } from './manifest.js';
+import { defaultModelId, loadManifest, parseManifest } from './manifest.js';
 
 const SHA = 'a'.repeat(64);
 const good = {
@@ -56,6 +56,21 @@ describe('loadManifest', () => {
     writeFileSync(join(tmp.path, 'package.json'), JSON.stringify({ name: 'x', shipml: good }));
     const m = await loadManifest(tmp.path);
     expect(m.models.map((x) => x.id)).toEqual(['ppocr-det']);
+  });
+
+  it('names the model to serve with "default", which must be one of its entries', () => {
+    const two = {
+      models: [good.models[0], { ...good.models[0], id: 'ppocr-det-large' }],
+    };
+    expect(() => defaultModelId(parseManifest(two, '/x/models.json'))).toThrow(
+      /lists 2 models and no "default"/,
+    );
+    const chosen = parseManifest({ ...two, default: 'ppocr-det-large' }, '/x/models.json');
+    expect(defaultModelId(chosen)).toBe('ppocr-det-large');
+    expect(defaultModelId(parseManifest(good, '/x/models.json'))).toBe('ppocr-det');
+    expect(() => parseManifest({ ...two, default: 'nope' }, '/x/models.json')).toThrow(
+      /"default": "nope" is not the id of an entry/,
+    );
   });
 
   it('fails clearly on a missing file or broken JSON', async () => {

@@ -40,6 +40,8 @@ export interface Manifest {
   /** Directory that `file:` and `npm:` sources resolve from. */
   dir: string;
   models: ModelEntry[];
+  /** The entry an app serves when it serves one model (`"default"` in the file); an id in `models`. */
+  default?: string;
 }
 
 const MODEL_KEYS = new Set(['id', 'task', 'runtime', 'description', 'license', 'files']);
@@ -90,7 +92,7 @@ export function parseManifest(json: unknown, path: string): Manifest {
     problems.push('expected an object with a "models" array');
   } else {
     for (const key of Object.keys(json)) {
-      if (key !== 'models' && !key.startsWith('$'))
+      if (key !== 'models' && key !== 'default' && !key.startsWith('$'))
         problems.push(`unknown top-level field "${key}"`);
     }
     const seen = new Set<string>();
@@ -102,13 +104,32 @@ export function parseManifest(json: unknown, path: string): Manifest {
       models.push(entry);
     });
   }
+  const fallback = isObject(json) ? json.default : undefined;
+  if (fallback !== undefined && !models.some((m) => m.id === fallback)) {
+    problems.push(`"default": ${JSON.stringify(fallback)} is not the id of an entry in "models"`);
+  }
   if (problems.length > 0) {
     throw new ManifestError(
       `Invalid model manifest ${path}:\n  - ${problems.join('\n  - ')}`,
       problems,
     );
   }
-  return { path, dir: dirname(path), models };
+  const manifest: Manifest = { path, dir: dirname(path), models };
+  if (typeof fallback === 'string') manifest.default = fallback;
+  return manifest;
+}
+
+/**
+ * The id of the model an app serves: the manifest's `"default"`, or its only entry.
+ * Throws {@link ManifestError} when there are several entries and no default.
+ */
+export function defaultModelId(manifest: Manifest): string {
+  if (manifest.default) return manifest.default;
+  const [only, ...rest] = manifest.models;
+  if (only && rest.length === 0) return only.id;
+  throw new ManifestError(
+    `${manifest.path} lists ${manifest.models.length} models and no "default": add "default": "<id>"`,
+  );
 }
 
 function parseModel(raw: unknown, where: string, problems: string[]): ModelEntry | undefined {
