@@ -1,9 +1,4 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { webAppConfig } from '@shipml/dev/vite';
 
-// The web app lives in web/ and builds to dist/web, which the server serves at `/`.
-export default defineConfig({
-  root: 'web',
-  plugins: [react()],
-  build: { outDir: '../dist/web', emptyOutDir: true },
-});
+// The page lives in web/ and builds to dist/web, which the server serves at `/`.
+export default webAppConfig();

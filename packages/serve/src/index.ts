@@ -1,3 +1,5 @@
+/// <reference types="@fastify/swagger" preserve="true" />
+// Route schemas may carry OpenAPI fields (summary, description, tags) for /docs.
 export { createServer, type CreateServerOptions } from './create-server.js';
 export { shipmlServe } from './plugin.js';
 export { listen, type ListenOptions, type Listening } from './listen.js';

@@ -1,12 +1,12 @@
-import type { Browser } from 'playwright-core';
+import { launchBrowser, startApp, type RunningApp } from '@shipml/dev/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import { buildApp } from '../server/app.js';
 
 describe('the page, in Chromium', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(() => buildApp());
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -14,15 +14,20 @@ describe('the page, in Chromium', () => {
     await app?.close();
   });
 
-  it('converts the temperature a user types', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    await page.getByLabel('Temperature in °C').fill('100');
-    await page.getByRole('button', { name: 'Convert' }).click();
-    await page.locator('output').waitFor();
-    expect(await page.locator('output').textContent()).toBe('212.0 °F');
-    await page.screenshot({ path: 'test-results/convert.png' });
-  });
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`converts the temperature a user types (${name})`, async () => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(app.url);
+      await page.getByLabel('Temperature in °C').fill('100');
+      await page.getByRole('button', { name: 'Convert' }).click();
+      await page.locator('output').waitFor();
+      expect(await page.locator('output').textContent()).toBe('212.0 °F');
+      await page.screenshot({ path: `test-results/convert-${name}.png`, fullPage: true });
+    });
+  }
 
   it('shows the API error when the model cannot take the input', async () => {
     const page = await browser.newPage();

@@ -1,10 +1,11 @@
 import { listen } from '@shipml/serve';
 import { buildApp } from './app.js';
 
-// The only file that listens: PORT (default 3000) and HOST (default 127.0.0.1; use 0.0.0.0 in a container).
+// The only file that listens: PORT (default 3000) and HOST (default 127.0.0.1; 0.0.0.0 in a container).
 try {
   const app = await buildApp({ logger: true });
-  const { closed } = await listen(app, { host: process.env.HOST ?? '127.0.0.1' });
+  const { address, closed } = await listen(app, { host: process.env.HOST ?? '127.0.0.1' });
+  app.log.info(`ready: open ${address}`);
   // SIGTERM/SIGINT: in-flight requests finish, the model workers stop, then `closed` resolves.
   await closed;
   process.exit(0);

@@ -1,16 +1,15 @@
-import { loadManifest, resolveModel } from '@shipml/models';
+import { join } from 'node:path';
+import { defaultModelId, loadManifest, resolveModel } from '@shipml/models';
 import type { ModelConfig } from '@shipml/serve';
-
-/** The model this app serves: its id in models.json. */
-export const MODEL_ID = 'celsius-to-fahrenheit';
+import { appRoot } from '@shipml/serve/web';
 
 /**
- * Resolves the models.json entry to a verified local file (sha256 and size checked) and
- * describes it to @shipml/serve. This model ships inside the app (a `file:` source), so
- * nothing is downloaded.
+ * The model this app serves: the `"default"` entry of models.json, resolved to a verified
+ * local file (sha256 and size checked) and described to @shipml/serve. This one ships inside
+ * the app (a `file:` source), so nothing is downloaded.
  */
 export async function loadModels(): Promise<ModelConfig[]> {
-  const manifest = await loadManifest(new URL('../models.json', import.meta.url));
-  const model = await resolveModel(manifest, MODEL_ID);
-  return [{ name: MODEL_ID, backend: 'onnx', model }];
+  const manifest = await loadManifest(join(appRoot(import.meta.url), 'models.json'));
+  const id = defaultModelId(manifest);
+  return [{ name: id, backend: 'onnx', model: await resolveModel(manifest, id) }];
 }

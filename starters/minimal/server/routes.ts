@@ -1,38 +1,41 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { MODEL_ID } from './models.js';
+import { convertTemperature } from './pipeline/convert-temperature.js';
 
-interface PredictBody {
-  celsius: number;
+export interface RoutesOptions {
+  /** The served model's name (its id in models.json). */
+  model: string;
 }
 
-/** This app's API, mounted under /api. */
-export const routes: FastifyPluginAsync = async (app) => {
-  /** POST /api/predict `{ celsius: number }` → `{ fahrenheit: number }` */
-  app.post<{ Body: PredictBody }>(
+/** This app's API, mounted under `/api`. */
+export const routes: FastifyPluginAsync<RoutesOptions> = async (app, { model }) => {
+  app.post<{ Body: { celsius: number } }>(
     '/predict',
     {
       schema: {
+        summary: 'Convert °C to °F with the model',
         body: {
           type: 'object',
           required: ['celsius'],
           additionalProperties: false,
           properties: { celsius: { type: 'number', minimum: -273.15, maximum: 1e6 } },
         },
+        response: {
+          200: {
+            type: 'object',
+            required: ['fahrenheit'],
+            properties: { fahrenheit: { type: 'number' } },
+          },
+          400: { type: 'object', properties: { error: { type: 'string' } } },
+        },
       },
     },
     async (request) => {
-      // 1. Input → tensor: a batch of one row with one feature, shape [1, 1], float32.
-      const celsius = {
-        datatype: 'FP32' as const,
-        shape: [1, 1],
-        data: Float32Array.of(request.body.celsius),
-      };
-      // 2. Run the model (in a worker thread, batched with concurrent requests).
-      const outputs = await app.inference.infer(MODEL_ID, { celsius });
-      // 3. Tensor → JSON: the output has the same shape, [1, 1]; take its only value.
-      const value = outputs.fahrenheit?.data[0];
-      if (value === undefined) throw new Error(`${MODEL_ID} returned no "fahrenheit" output`);
-      return { fahrenheit: Number(value) };
+      // 1. Take the input: fastify has checked it against the schema above (400 otherwise).
+      const { celsius } = request.body;
+      // 2–3. Run the pipeline: number → tensor → model (in a worker thread) → number.
+      const answer = await convertTemperature(app.inference, model, celsius);
+      // 4. Answer with JSON: `{ "fahrenheit": 98.6 }`.
+      return answer;
     },
   );
 };

@@ -10,7 +10,8 @@ import { getFreePort, waitForHttp } from './ports.js';
  */
 export async function buildForProduction(root = process.cwd()): Promise<void> {
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // The config's own `root` (web/) is relative to the working folder: run from the app's root.
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: root,
