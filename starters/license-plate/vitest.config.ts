@@ -1,10 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { unitTestConfig } from '@shipml/dev/vitest';
 
-export default defineConfig({
-  test: {
-    include: ['server/**/*.test.ts'],
-    // Loading the OCR models takes a few seconds on a small machine.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
-});
+// Unit and API tests: fast, no browser. Browser tests live in e2e/ (vitest.e2e.config.ts).
+export default unitTestConfig();

@@ -1,12 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { e2eTestConfig } from '@shipml/dev/vitest';
 
-// Browser tests: global-setup builds the web app, each test starts the server and Chromium.
-export default defineConfig({
-  test: {
-    include: ['e2e/**/*.e2e.test.ts'],
-    globalSetup: ['e2e/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-  },
-});
+// Browser tests: e2e/global-setup.ts builds the app once, each test starts it and Chromium.
+export default e2eTestConfig();

@@ -1,6 +1,6 @@
-import { build } from 'vite';
+import { buildForProduction } from '@shipml/dev/e2e';
 
-/** Builds the web app into dist/web once, so the e2e tests run what `pnpm start` serves. */
+/** Builds the app once (page and server), so the browser tests run what `start` serves. */
 export default async function setup(): Promise<void> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  await buildForProduction();
 }

@@ -1,11 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { shipmlServe, type ModelConfig } from '@shipml/serve';
-import { Admission } from './admission.js';
+import { appRoot, builtWebRoot, serveWebApp } from '@shipml/serve/web';
 import { plateModelConfigs, type ModelTuning } from './models.js';
 import type { ReadPlatesOptions } from './pipeline/read-plates.js';
-import { platesRoute } from './routes/plates.js';
-import { samplesRoutes } from './routes/samples.js';
-import { serveWebApp } from './web.js';
+import { routes } from './routes.js';
+import { samplesRoutes } from './samples/routes.js';
 
 export interface AppOptions {
   /** Serving config of `ppocr-det` and `ppocr-rec`; default: resolved from models.json. */
@@ -20,8 +19,8 @@ export interface AppOptions {
   maxQueue?: number;
   /** Pipeline options (pixel limit, detector input size…). */
   pipeline?: ReadPlatesOptions;
-  /** Folder of the built web app to serve on the same port (`builtWebRoot()`); none by default. */
-  webRoot?: string;
+  /** Folder of the built page to serve at `/`, or `false` for the API only. Default: dist/web once built. */
+  webRoot?: string | false;
   /** Fastify logger option; default off (main.ts turns it on). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -32,7 +31,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
  * The licence-plate app, built but not listening (tests call `app.inject`, main.ts listens):
  * - @shipml/serve with the two OCR models: V2 routes (`/v2/models/ppocr-det/infer`), `/metrics`, `/docs`;
  * - `POST /api/plates` (photo → plates) and `GET /api/samples`;
- * - the built React app, when `webRoot` is given.
+ * - the built React page at `/`.
  * Resolves once the models are loaded and warmed up.
  */
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -41,18 +40,19 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     // Requests that arrive while draining get @shipml/serve's 503 + Retry-After, not fastify's.
     return503OnClosing: false,
   });
-
   await app.register(shipmlServe, {
     models: opts.models ?? (await plateModelConfigs(opts.modelTuning)),
     serverName: 'shipml-license-plate',
     notFoundHandler: false, // serveWebApp answers unknown routes
   });
-  await app.register(platesRoute, {
+  await app.register(routes, {
     maxUploadBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-    admission: new Admission({ concurrency: opts.concurrency ?? 2, maxQueue: opts.maxQueue ?? 16 }),
+    concurrency: opts.concurrency ?? 2,
+    maxQueue: opts.maxQueue ?? 16,
     ...(opts.pipeline ? { pipeline: opts.pipeline } : {}),
   });
   samplesRoutes(app);
-  await serveWebApp(app, opts.webRoot);
+  const webRoot = opts.webRoot ?? builtWebRoot(appRoot(import.meta.url));
+  await serveWebApp(app, webRoot || undefined);
   return app;
 }

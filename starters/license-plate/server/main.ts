@@ -1,26 +1,12 @@
-// Starts the licence-plate app: API, models and (once built) the web app on one port.
-//   PORT (default 3000), HOST (default 0.0.0.0).
-//   `--api-only` (what `dev` runs): the API alone on PORT + 1, behind Vite's dev server on PORT.
 import { listen } from '@shipml/serve';
 import { buildApp } from './app.js';
-import { builtWebRoot } from './web.js';
 
-const apiOnly = process.argv.includes('--api-only');
-const webRoot = apiOnly ? undefined : builtWebRoot();
-const port = Number(process.env.PORT ?? 3000) + (apiOnly ? 1 : 0);
-
+// The only file that listens: PORT (default 3000) and HOST (default 127.0.0.1; 0.0.0.0 in a container).
 try {
-  const app = await buildApp({
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    ...(webRoot ? { webRoot } : {}),
-  });
-  const { address, closed } = await listen(app, { port });
-  app.log.info(
-    webRoot
-      ? `Plate reader ready: open ${address}`
-      : `API ready on ${address}${apiOnly ? '' : ' (no built web app: run the build first)'}`,
-  );
-  // SIGTERM/SIGINT drain in-flight requests, then `closed` resolves.
+  const app = await buildApp({ logger: true });
+  const { address, closed } = await listen(app, { host: process.env.HOST ?? '127.0.0.1' });
+  app.log.info(`ready: open ${address}`);
+  // SIGTERM/SIGINT: in-flight requests finish, the model workers stop, then `closed` resolves.
   await closed;
   process.exit(0);
 } catch (err) {

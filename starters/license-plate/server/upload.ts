@@ -1,8 +1,46 @@
-import type { FastifyRequest } from 'fastify';
-import { MalformedUploadError, MissingImageError, UploadTooLargeError } from './errors.js';
+import multipart from '@fastify/multipart';
+import { errorHandler } from '@shipml/serve';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  MalformedUploadError,
+  MissingImageError,
+  UnsupportedUploadError,
+  UploadTooLargeError,
+} from './errors.js';
 
 /** Multipart field that carries the photo. */
 export const IMAGE_FIELD = 'image';
+
+/**
+ * Makes the routes of this plugin scope take photo uploads, and only those: multipart forms
+ * (through @fastify/multipart) and raw `image/*` or `application/octet-stream` bodies, up to
+ * `maxBytes`. Anything else is a 415 before the handler runs; fastify's own body errors get
+ * messages a user can act on, then @shipml/serve's `{"error"}` answer.
+ */
+export async function acceptImageUploads(app: FastifyInstance, maxBytes: number): Promise<void> {
+  app.removeAllContentTypeParsers();
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 16 } });
+  const rawBody = { parseAs: 'buffer', bodyLimit: maxBytes } as const;
+  const keepBytes = (_req: unknown, body: Buffer | string, done: (e: null, b: unknown) => void) =>
+    done(null, body);
+  app.addContentTypeParser(/^image\/[\w.+-]+$/, rawBody, keepBytes);
+  app.addContentTypeParser('application/octet-stream', rawBody, keepBytes);
+  app.setErrorHandler(function (err: FastifyError, request, reply) {
+    errorHandler.call(this, translate(err, request, maxBytes), request, reply);
+  });
+}
+
+function translate(err: FastifyError, request: FastifyRequest, maxBytes: number): Error {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new UploadTooLargeError(maxBytes);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+      return new UnsupportedUploadError(request.headers['content-type'] ?? '(none)');
+  }
+  return err;
+}
 
 /**
  * The uploaded photo's bytes, from either form of `POST /api/plates`:

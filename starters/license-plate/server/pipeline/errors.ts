@@ -1,14 +1,10 @@
-/** Errors the pipeline throws on bad input; `statusCode` is the HTTP status a route should send. */
-export class PlateInputError extends Error {
-  constructor(
-    message: string,
-    readonly statusCode: number,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'PlateInputError';
-  }
-}
+import { ServeError } from '@shipml/serve';
+
+/**
+ * Errors the pipeline throws on bad input. They are `ServeError`s, so @shipml/serve's error
+ * handler answers them as `{"error": message}` with their status (400 or 415).
+ */
+export class PlateInputError extends ServeError {}
 
 /** The bytes are not a JPEG, PNG or WebP image. */
 export class UnsupportedImageError extends PlateInputError {
@@ -18,7 +14,6 @@ export class UnsupportedImageError extends PlateInputError {
       415,
       'UNSUPPORTED_IMAGE',
     );
-    this.name = 'UnsupportedImageError';
   }
 }
 
@@ -30,7 +25,6 @@ export class ImageTooLargeError extends PlateInputError {
       400,
       'IMAGE_TOO_LARGE',
     );
-    this.name = 'ImageTooLargeError';
   }
 }
 
@@ -38,6 +32,5 @@ export class ImageTooLargeError extends PlateInputError {
 export class CorruptImageError extends PlateInputError {
   constructor(detail: string) {
     super(`Could not decode the image: ${detail}`, 400, 'CORRUPT_IMAGE');
-    this.name = 'CorruptImageError';
   }
 }

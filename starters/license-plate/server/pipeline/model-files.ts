@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadManifest, resolveModels, type ResolvedModel } from '@shipml/models';
+import { appRoot } from '@shipml/serve/web';
 
 /** Names of the two models in models.json (and on the V2 routes: `/v2/models/ppocr-det/infer`). */
 export const DETECTOR = 'ppocr-det';
@@ -13,7 +15,7 @@ let resolving: Promise<Record<string, ResolvedModel>> | undefined;
  * once per process; the server, the eval script and the tests all find the files this way.
  */
 export function resolvePlateModels(): Promise<Record<string, ResolvedModel>> {
-  resolving ??= loadManifest(new URL('../../models.json', import.meta.url)).then((manifest) =>
+  resolving ??= loadManifest(join(appRoot(import.meta.url), 'models.json')).then((manifest) =>
     resolveModels(manifest, { ids: [DETECTOR, RECOGNIZER] }),
   );
   return resolving;

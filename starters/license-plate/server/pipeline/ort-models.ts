@@ -1,4 +1,5 @@
 import ort from 'onnxruntime-node';
+import { sessionOptions } from '@shipml/serve/onnx';
 import type { PlateModels, Tensor } from './types.js';
 
 export interface OrtModelPaths {
@@ -24,15 +25,8 @@ export async function createOrtModels(
   paths: OrtModelPaths,
   threads = 2,
 ): Promise<PlateModels & { release(): Promise<void> }> {
-  // The same settings as @shipml/serve's workers: idle threads sleep instead of spinning, which
-  // on a busy machine would burn the CPU the other thread is waiting for.
-  const opts: ort.InferenceSession.SessionOptions = {
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-  };
+  // The same session settings as @shipml/serve's workers, so the eval measures what the server runs.
+  const opts = sessionOptions(threads);
   const [det, rec] = await Promise.all([
     ort.InferenceSession.create(paths.det, opts),
     ort.InferenceSession.create(paths.rec, opts),

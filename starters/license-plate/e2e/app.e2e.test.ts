@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPlateScene } from '../server/samples/plate-scene.js';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import { launchBrowser, startApp, type RunningApp } from '@shipml/dev/e2e';
+import { buildApp } from '../server/app.js';
 
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 let app: RunningApp;
@@ -14,7 +15,7 @@ const pageErrors: string[] = [];
 // Loading and warming up the two OCR models takes a while on a small machine: generous limits.
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true });
-  app = await startApp();
+  app = await startApp(() => buildApp());
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));

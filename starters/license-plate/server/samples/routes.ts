@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { SAMPLES } from '../samples/catalog.js';
-import { renderPlateScene } from '../samples/plate-scene.js';
+import { SAMPLES } from './catalog.js';
+import { renderPlateScene } from './plate-scene.js';
 
 /** What `GET /api/samples` lists. */
 export interface SampleInfo {
