@@ -1,7 +1,7 @@
 /**
  * Named errors of create-shipml. `status` is the process exit code the CLI ends with
- * (1 for anything the user can fix by changing the command, 2 for a broken recipe or
- * template, which is a bug in the package).
+ * (1 for anything the user can fix by changing the command, 2 for a broken template,
+ * which is a bug in the package).
  */
 export class CreateShipmlError extends Error {
   constructor(
@@ -25,15 +25,15 @@ export class TargetNotEmptyError extends CreateShipmlError {}
 /** A file would land outside the target directory. */
 export class UnsafePathError extends CreateShipmlError {}
 
-/** The requested recipe, model or layer does not exist. */
+/** The requested recipe or model does not exist. */
 export class UnknownRecipeError extends CreateShipmlError {}
 
-/** A recipe manifest, layer or template is malformed: a bug in the templates, not in the command. */
+/** A template is malformed: a bug in the templates, not in the command. */
 export class TemplateError extends CreateShipmlError {
   constructor(message: string) {
     super(message, 2);
   }
 }
 
-/** A dependency a recipe asks for has no pinned version in the versions map. */
+/** A template depends on a `@shipml/*` package with no known version to pin it to. */
 export class UnpinnedDependencyError extends TemplateError {}

@@ -1,26 +1,34 @@
-// The render engine shared by the monorepo's plop generators and the create-shipml CLI.
-export { dependencyRange, type RenderTarget } from './engine/dependencies.js';
-export { formatFile, PRETTIER_OPTIONS } from './engine/format.js';
+// The library behind the create-shipml CLI: list the packed starters, and turn one into an
+// app's files through the named transforms. The monorepo's generator and tests use it too.
+export { commandsFor, detectPackageManager, type PackageManager } from './package-manager.js';
+export { ownVersion, shipmlVersions, templatesRoot } from './paths.js';
 export {
-  listRecipes,
-  loadLayer,
-  loadRecipe,
-  resolveOptions,
-  type LayerManifest,
-  type PackageContribution,
-  type RecipeManifest,
-  type RecipeModel,
-  type RecipeOptions,
-} from './engine/manifest.js';
+  createFiles,
+  transformPackageJson,
+  transformReadme,
+  type CreateRequest,
+  type ProjectFile,
+} from './template/create-files.js';
+export { trackedFiles, walkFiles } from './template/project-files.js';
+export { localRanges, publishedRanges, type ShipmlRange } from './template/shipml-ranges.js';
 export {
-  renderRecipe,
-  RUN_SCRIPT,
-  type PackageManager,
-  type RenderedFile,
-  type RenderRequest,
-  type RenderResult,
-  type RenderStep,
-} from './engine/render.js';
-export { NODE_ENGINES, VERSIONS } from './engine/versions.js';
-export { isInside, writeProject } from './engine/write.js';
+  findStarter,
+  listStarters,
+  loadStarter,
+  type Starter,
+  type StarterModel,
+} from './template/starters.js';
+export { chooseDefaultModel } from './transforms/default-model.js';
+export { packedPath, unpackedPath } from './transforms/dotfiles.js';
+export { setPackageIdentity, type PackageIdentity } from './transforms/package-identity.js';
+export {
+  DEPENDENCY_FIELDS,
+  parsePackageJson,
+  stringifyPackageJson,
+  type PackageJson,
+} from './transforms/package-json.js';
+export { useRunCommands } from './transforms/readme-commands.js';
+export { dropMonorepoLines } from './transforms/readme-monorepo.js';
+export { pinShipmlDependencies } from './transforms/shipml-dependencies.js';
+export { isInside, writeProject } from './write.js';
 export * from './errors.js';

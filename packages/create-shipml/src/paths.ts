@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Recipes and shared layers, copied into the package at build time (scripts/copy-templates.mjs). */
+/**
+ * The packed starters, one directory per recipe, plus shipml-versions.json: written at build
+ * time by scripts/pack-templates.mjs from the monorepo's starters/.
+ */
 export const templatesRoot = fileURLToPath(new URL('../templates', import.meta.url));
 
 /** This package's version, recorded in every app it creates. */
@@ -13,9 +16,6 @@ export function ownVersion(): string {
 }
 
 /** `@shipml/*` package → version at build time: the versions a created app depends on. */
-export function shipmlVersions(): Record<string, string> {
-  return JSON.parse(readFileSync(`${templatesRoot}/shipml-versions.json`, 'utf8')) as Record<
-    string,
-    string
-  >;
+export function shipmlVersions(root: string = templatesRoot): Record<string, string> {
+  return JSON.parse(readFileSync(`${root}/shipml-versions.json`, 'utf8')) as Record<string, string>;
 }

@@ -2,10 +2,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { makeTempDir } from '@shipml/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VERSIONS } from '../engine/versions.js';
+import { defaultRecipe } from '../cli/answers.js';
+import { findStarter, listStarters } from '../template/starters.js';
+import { startersRoot } from './repo.js';
 import { hasScript, runCli, runCliOnTty } from './run-cli.js';
 
 const NO_SIDE_EFFECTS = ['--no-install', '--no-git'];
+const starters = listStarters(startersRoot);
+const minimal = findStarter(starters, 'minimal');
+const starterPackage = (name: string) =>
+  JSON.parse(readFileSync(join(startersRoot, name, 'package.json'), 'utf8'));
 
 describe('create-shipml binary', () => {
   const dirs: { remove(): void }[] = [];
@@ -31,7 +37,8 @@ describe('create-shipml binary', () => {
     ]) {
       expect(res.stdout).toContain(flag);
     }
-    expect(res.stdout).toMatch(/Recipes:\n\s+license-plate .+\n\s+minimal /);
+    const listed = [...res.stdout.matchAll(/^ {2}([a-z][a-z0-9-]*) +\S/gm)].map((m) => m[1]);
+    expect(listed).toEqual(starters.map((s) => s.name));
   });
 
   it('without a terminal and without the needed flags, exits 1 listing them instead of waiting', () => {
@@ -55,16 +62,17 @@ describe('create-shipml binary', () => {
     const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('my-app');
     expect(pkg.dependencies['@shipml/serve']).toMatch(/^\^\d+\.\d+\.\d+/);
-    expect(pkg.dependencies.fastify).toBe(VERSIONS.fastify);
+    const starter = starterPackage('minimal');
+    expect(pkg.dependencies.fastify).toBe(starter.dependencies.fastify);
     expect(JSON.stringify(pkg)).not.toContain('workspace:');
     expect(pkg.shipml).toEqual({
-      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      ...starter.shipml,
       recipe: 'minimal',
-      options: { model: 'celsius-to-fahrenheit' },
+      createdWith: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
     expect(existsSync(join(app, '.gitignore'))).toBe(true);
-    expect(existsSync(join(app, 'e2e/app.e2e.test.ts'))).toBe(true);
-    expect(existsSync(join(app, 'server/routes.test.ts'))).toBe(true);
+    expect(existsSync(join(app, '.npmrc'))).toBe(true);
+    expect(existsSync(join(app, '_gitignore'))).toBe(false);
     const readme = readFileSync(join(app, 'README.md'), 'utf8');
     expect(readme).toContain('pnpm dev');
     expect(readme).toContain('pnpm test');
@@ -83,22 +91,52 @@ describe('create-shipml binary', () => {
     expect(res.stdout).toMatch(/\n\s+yarn\n\s+yarn dev/);
   });
 
-  it('--yes takes every default: the licence-plate reader, standalone', () => {
+  it('--yes takes every default: the licence-plate reader when there is one, published versions', () => {
     const cwd = temp();
     const res = runCli(['--yes', ...NO_SIDE_EFFECTS], cwd);
     expect(res.status).toBe(0);
     const pkg = JSON.parse(readFileSync(join(cwd, 'shipml-app/package.json'), 'utf8'));
-    expect(pkg.shipml.recipe).toBe('license-plate');
-    const shipmlDeps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) =>
-      d.startsWith('@shipml/'),
+    const recipe = defaultRecipe(starters);
+    expect(recipe.name).toBe(
+      starters.some((s) => s.name === 'license-plate') ? 'license-plate' : starters[0]!.name,
     );
-    expect(shipmlDeps.sort()).toEqual([
-      '@shipml/client',
-      '@shipml/models',
-      '@shipml/serve',
-      '@shipml/ui',
-    ]);
-    expect(JSON.stringify(pkg)).not.toContain('workspace:');
+    expect(pkg.shipml.recipe).toBe(recipe.name);
+    expect(pkg.shipml.defaultModel).toBe(recipe.defaultModel);
+    const starter = starterPackage(recipe.name);
+    for (const field of ['dependencies', 'devDependencies']) {
+      expect(Object.keys(pkg[field])).toEqual(Object.keys(starter[field]));
+      for (const [dep, range] of Object.entries<string>(pkg[field])) {
+        expect(range).toEqual(
+          dep.startsWith('@shipml/') ? expect.stringMatching(/^\^\d/) : starter[field][dep],
+        );
+      }
+    }
+  });
+
+  it("--local depends on a checkout's packages by file: path, and only outside that checkout", () => {
+    const cwd = temp();
+    const checkout = join(startersRoot, '..');
+    const res = runCli(
+      ['local-app', '--recipe', 'minimal', '--local', checkout, ...NO_SIDE_EFFECTS],
+      cwd,
+    );
+    expect(res.status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(cwd, 'local-app/package.json'), 'utf8'));
+    const linked = Object.entries<string>({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+      ([d]) => d.startsWith('@shipml/'),
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    for (const [dep, range] of linked) {
+      const dir = range.replace(/^file:/, '');
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name).toBe(dep);
+    }
+    const inside = runCli(
+      [join(checkout, 'tmp-app'), '--recipe', 'minimal', '--local', checkout],
+      cwd,
+    );
+    expect(inside.status).toBe(1);
+    expect(inside.stderr).toMatch(/create the app outside/);
+    expect(existsSync(join(checkout, 'tmp-app'))).toBe(false);
   });
 
   it('--dry-run lists the files and writes nothing', () => {
@@ -106,12 +144,7 @@ describe('create-shipml binary', () => {
     const res = runCli(['dry', '--recipe', 'minimal', '--dry-run'], cwd);
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('Dry run: would create');
-    for (const f of [
-      'package.json',
-      'server/app.ts',
-      'models/celsius-to-fahrenheit.onnx',
-      '.gitignore',
-    ]) {
+    for (const f of ['package.json', 'models.json', 'README.md', '.gitignore']) {
       expect(res.stdout).toContain(`  ${f}  `);
     }
     expect(res.stdout).toContain('then run: npm install');
@@ -165,10 +198,10 @@ describe('create-shipml binary', () => {
   it('names the recipes and models that exist when given unknown ones', () => {
     const cwd = temp();
     expect(runCli(['a', '--recipe', 'nope'], cwd).stderr).toMatch(
-      /Unknown recipe "nope". Available: license-plate, minimal\./,
+      `Unknown recipe "nope". Available: ${starters.map((s) => s.name).join(', ')}.`,
     );
-    expect(runCli(['a', '--recipe', 'minimal', '--model', 'gpt-9'], cwd).stderr).toMatch(
-      /no model "gpt-9". Available: celsius-to-fahrenheit/,
+    expect(runCli(['a', '--recipe', 'minimal', '--model', 'gpt-9'], cwd).stderr).toContain(
+      `no model "gpt-9". Available: ${minimal.models.map((m) => m.id).join(', ')}.`,
     );
     expect(runCli(['a', '--bogus'], cwd).status).toBe(1);
   });

@@ -2,52 +2,70 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/**
- * Writes a template root inline: `{ 'recipes/x/recipe.json': '…', 'shared/layers/base/files/a.ts': '…' }`.
- * Returns its path.
- */
-export function makeTemplateRoot(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'create-shipml-fixture-'));
+/** Writes `{ 'a/b.txt': '…' }` under `root` (a new temporary directory when not given). */
+export function writeTree(files: Record<string, string | Buffer>, root?: string): string {
+  const dir = root ?? mkdtempSync(join(tmpdir(), 'create-shipml-fixture-'));
   for (const [path, contents] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), contents);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), contents);
   }
-  return root;
+  return dir;
 }
 
-/** A small recipe over one shared layer: enough to exercise every rule of the renderer. */
-export function sampleRoot(extra: Record<string, string | Buffer> = {}): string {
-  return makeTemplateRoot({
-    'shared/partials/readme.hbs':
-      '# {{recipe.title}}\n\nRun: `{{run}} dev`\n\n{{> @partial-block}}\n',
-    'shared/layers/base/layer.json': JSON.stringify({
-      description: 'base',
-      devDependencies: ['typescript', 'vitest'],
-      scripts: { test: 'vitest run', build: 'tsc' },
-    }),
-    'shared/layers/base/files/_gitignore': 'node_modules/\n',
-    'shared/layers/base/files/shared.ts': 'export const fromLayer = true;\n',
-    'shared/layers/base/files/overridden.ts': 'export const who = "layer";\n',
-    'recipes/demo/recipe.json': JSON.stringify({
-      name: 'demo',
-      title: 'Demo app',
-      description: 'A demo.',
-      layers: ['base'],
-      models: [
-        { id: 'small', description: 'fast' },
-        { id: 'large', description: 'accurate' },
-      ],
-      options: { model: { default: 'small' } },
-      dependencies: ['@shipml/serve', 'fastify'],
-      devDependencies: ['fastify'],
-      scripts: { build: 'vite build' },
-    }),
-    'recipes/demo/templates/README.md.hbs': '{{#> readme}}Model: {{model.id}}{{/readme}}',
-    'recipes/demo/templates/overridden.ts': 'export const who = "recipe";\n',
-    'recipes/demo/templates/model.ts.hbs': 'export const MODEL = {{json options.model}};',
-    'recipes/demo/templates/web/app.tsx':
-      'export const App = () => <p style={{ color: "red" }}>hi</p>;\n',
-    'recipes/demo/templates/models/tiny.onnx': Buffer.from([0, 1, 2, 0xff, 0x7b, 0x7b]),
-    ...extra,
+/** package.json of a small starter with two models, linked to one @shipml package. */
+export const SAMPLE_PACKAGE = {
+  name: '@shipml/starter-demo',
+  version: '0.1.0',
+  private: true,
+  description: 'A demo.',
+  shipml: {
+    title: 'Demo app',
+    models: [
+      { id: 'small', description: 'fast' },
+      { id: 'large', description: 'accurate' },
+    ],
+    defaultModel: 'small',
+  },
+  dependencies: { '@shipml/serve': 'workspace:*', fastify: '^5.6.0' },
+  devDependencies: { vitest: '^4.0.0' },
+};
+
+export const SAMPLE_MODELS = `{
+  "models": [
+    { "id": "small", "files": [] },
+    { "id": "large", "files": [] }
+  ]
+}
+`;
+
+export const SAMPLE_README = [
+  '# Demo app',
+  '',
+  'A demo.',
+  '',
+  '<!-- monorepo:start -->',
+  'In the shipml repository: `pnpm --filter @shipml/starter-demo dev`.',
+  '<!-- monorepo:end -->',
+  '',
+  '```sh',
+  'pnpm install',
+  'pnpm dev',
+  '```',
+  '',
+  'Then `pnpm test:e2e`, or `pnpm exec vitest`.',
+  '',
+].join('\n');
+
+/** A packed starter `demo` (packed names: `_gitignore`) in a new template root; returns the root. */
+export function sampleTemplates(): string {
+  return writeTree({
+    'demo/package.json': `${JSON.stringify(SAMPLE_PACKAGE, null, 2)}\n`,
+    'demo/models.json': SAMPLE_MODELS,
+    'demo/README.md': SAMPLE_README,
+    'demo/_gitignore': 'node_modules/\n',
+    'demo/web/_npmrc': 'x=1\n',
+    'demo/models/tiny.onnx': Buffer.from([0, 1, 2, 0xff, 0x7b, 0x7b]),
+    'demo/node_modules/left-pad/index.js': '',
+    'shipml-versions.json': '{ "@shipml/serve": "1.4.2" }',
   });
 }

@@ -1,15 +1,15 @@
 import { basename, resolve } from 'node:path';
 import * as p from '@clack/prompts';
 import { UsageError } from '../errors.js';
-import type { RecipeManifest } from '../engine/manifest.js';
-import type { PackageManager } from '../engine/render.js';
+import type { PackageManager } from '../package-manager.js';
+import type { Starter } from '../template/starters.js';
 import type { CliArgs } from './args.js';
 import { assertValidProjectName } from './project-name.js';
 
 /** Everything the pipeline needs, from flags, prompts or defaults. */
 export interface Answers {
   dir: string;
-  recipe: RecipeManifest;
+  recipe: Starter;
   model: string;
   pm: PackageManager;
   install: boolean;
@@ -19,7 +19,7 @@ export interface Answers {
 export const DEFAULT_DIR = 'shipml-app';
 
 /** The recipe `--yes` picks: the licence-plate reader when present, else the first one. */
-export function defaultRecipe(recipes: RecipeManifest[]): RecipeManifest {
+export function defaultRecipe(recipes: Starter[]): Starter {
   return recipes.find((r) => r.name === 'license-plate') ?? recipes[0]!;
 }
 
@@ -28,7 +28,7 @@ function unwrap<T>(value: T | symbol): T {
   return value;
 }
 
-function missingFlagsError(missing: string[], recipes: RecipeManifest[]): UsageError {
+function missingFlagsError(missing: string[], recipes: Starter[]): UsageError {
   return new UsageError(
     [
       `No terminal to ask in, and ${missing.join(' and ')} ${missing.length > 1 ? 'were' : 'was'} not given.`,
@@ -45,7 +45,7 @@ function missingFlagsError(missing: string[], recipes: RecipeManifest[]): UsageE
  */
 export async function collectAnswers(
   args: CliArgs,
-  recipes: RecipeManifest[],
+  recipes: Starter[],
   ctx: { interactive: boolean; detectedPm: PackageManager; cwd: string },
 ): Promise<Answers> {
   const ask = ctx.interactive && !args.yes;
@@ -104,10 +104,10 @@ export async function collectAnswers(
           await p.select({
             message: 'Which model?',
             options: recipe.models.map((m) => ({ value: m.id, label: m.id, hint: m.description })),
-            initialValue: recipe.options.model.default,
+            initialValue: recipe.defaultModel,
           }),
         )
-      : recipe.options.model.default);
+      : recipe.defaultModel);
   if (!recipe.models.some((m) => m.id === model)) {
     throw new UsageError(
       `Recipe "${recipe.name}" has no model "${model}". Available: ${recipe.models.map((m) => m.id).join(', ')}.`,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import type { PackageManager } from '../engine/render.js';
+import type { PackageManager } from '../package-manager.js';
 
 /** Parsed command line. `undefined` means "not given": ask, or take the default with --yes. */
 export interface CliArgs {
@@ -8,6 +8,8 @@ export interface CliArgs {
   recipe?: string;
   model?: string;
   pm?: PackageManager;
+  /** A shipml checkout whose packages the app depends on (`file:`), instead of the registry's. */
+  local?: string;
   install?: boolean;
   git?: boolean;
   yes: boolean;
@@ -23,6 +25,8 @@ Options:
   --recipe <name>       starter to create (see the list below)
   --model <id>          model to use (default: the recipe's default)
   --pm <pnpm|npm|yarn>  package manager (default: the one running this command)
+  --local <checkout>    depend on the @shipml/* packages of a local shipml checkout
+                        (file: paths; build them first) instead of published ones
   --no-install          do not install dependencies
   --no-git              do not create a git repository
   --yes, -y             take the default for everything not given
@@ -45,6 +49,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         recipe: { type: 'string' },
         model: { type: 'string' },
         pm: { type: 'string' },
+        local: { type: 'string' },
         install: { type: 'boolean' },
         'no-install': { type: 'boolean' },
         git: { type: 'boolean' },
@@ -74,6 +79,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     recipe: values.recipe,
     model: values.model,
     pm: values.pm as PackageManager | undefined,
+    local: values.local,
     install: flag(values.install, values['no-install']),
     git: flag(values.git, values['no-git']),
     yes: values.yes ?? false,

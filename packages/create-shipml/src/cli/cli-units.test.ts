@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidProjectNameError, UnsafePathError, UsageError } from '../errors.js';
 import { parseCliArgs } from './args.js';
-import { commandsFor, detectPackageManager } from './package-manager.js';
+import { commandsFor, detectPackageManager } from '../package-manager.js';
 import { assertValidProjectName, suggestName } from './project-name.js';
 import { resolveTarget } from './target.js';
 

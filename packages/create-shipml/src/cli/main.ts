@@ -1,12 +1,14 @@
 import pc from 'picocolors';
+import { resolve } from 'node:path';
 import { CreateShipmlError, TargetNotEmptyError, UsageError } from '../errors.js';
-import { listRecipes, loadRecipe } from '../engine/manifest.js';
-import { renderRecipe } from '../engine/render.js';
-import { existingEntries, writeProject } from '../engine/write.js';
+import { commandsFor, detectPackageManager } from '../package-manager.js';
 import { ownVersion, shipmlVersions, templatesRoot } from '../paths.js';
+import { createFiles } from '../template/create-files.js';
+import { localRanges, publishedRanges } from '../template/shipml-ranges.js';
+import { listStarters } from '../template/starters.js';
+import { existingEntries, isInside, writeProject } from '../write.js';
 import { collectAnswers } from './answers.js';
 import { parseCliArgs, USAGE } from './args.js';
-import { commandsFor, detectPackageManager } from './package-manager.js';
 import { assertValidProjectName } from './project-name.js';
 import { initGit, install } from './side-effects.js';
 import { resolveTarget } from './target.js';
@@ -27,13 +29,13 @@ function formatSize(bytes: number): string {
 
 /**
  * The whole command, top to bottom: parse → ask what is missing → check the target →
- * render → write (or list, for --dry-run) → install → git → next steps.
+ * copy the starter through the transforms → write (or list, for --dry-run) → install → git → next steps.
  * Returns the exit code; errors the user can act on are printed, not thrown.
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   try {
     const args = parseCliArgs(argv);
-    const recipes = listRecipes(templatesRoot).map((name) => loadRecipe(templatesRoot, name));
+    const recipes = listStarters(templatesRoot);
     if (args.help) {
       ctx.out(
         `${USAGE}\n\nRecipes:\n${recipes.map((r) => `  ${r.name.padEnd(20)} ${r.description}`).join('\n')}`,
@@ -61,32 +63,36 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       );
     }
 
-    const result = await renderRecipe({
-      root: templatesRoot,
-      recipe: answers.recipe.name,
-      options: { model: answers.model },
-      target: 'standalone',
+    const local = args.local === undefined ? undefined : resolve(ctx.cwd, args.local);
+    if (local && isInside(local, target.dir)) {
+      // Inside the checkout, pnpm would treat the app as part of the shipml workspace.
+      throw new UsageError(
+        `With --local, create the app outside ${local} (for example ../${target.name}).`,
+      );
+    }
+    const files = createFiles({
+      starter: answers.recipe,
       packageName: target.name,
-      shipmlVersions: shipmlVersions(),
-      generatorVersion: ownVersion(),
-      packageManager: answers.pm,
+      model: answers.model,
+      pm: answers.pm,
+      createdWith: ownVersion(),
+      shipmlRange: local ? localRanges(local) : publishedRanges(shipmlVersions()),
     });
     const where = `${target.dir}${target.outsideCwd ? ' (outside the current directory)' : ''}`;
-    const what = `recipe ${answers.recipe.name}, model ${result.options.model}`;
+    const what = `recipe ${answers.recipe.name}, model ${answers.model}${local ? `, @shipml/* from ${local}` : ''}`;
     const cmds = commandsFor(answers.pm);
 
     if (args.dryRun) {
-      ctx.out(`Dry run: would create ${where} (${what}), writing ${result.files.length} files:`);
-      for (const f of result.files)
-        ctx.out(`  ${f.path}  ${pc.dim(formatSize(f.contents.length))}`);
+      ctx.out(`Dry run: would create ${where} (${what}), writing ${files.length} files:`);
+      for (const f of files) ctx.out(`  ${f.path}  ${pc.dim(formatSize(f.contents.length))}`);
       if (answers.install) ctx.out(`then run: ${cmds.install.join(' ')}`);
       if (answers.git) ctx.out('then: git init and an initial commit');
       ctx.out('Nothing was written.');
       return 0;
     }
 
-    writeProject(target.dir, result.files, { force: args.force });
-    ctx.out(`${pc.green('✔')} Created ${where} (${what}): ${result.files.length} files.`);
+    writeProject(target.dir, files, { force: args.force });
+    ctx.out(`${pc.green('✔')} Created ${where} (${what}): ${files.length} files.`);
     let installed = false;
     if (answers.install) {
       ctx.out(`Installing dependencies: ${cmds.install.join(' ')}`);

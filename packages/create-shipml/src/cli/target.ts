@@ -1,6 +1,6 @@
 import { basename, isAbsolute, resolve } from 'node:path';
 import { UnsafePathError, UsageError } from '../errors.js';
-import { isInside } from '../engine/write.js';
+import { isInside } from '../write.js';
 
 /** Where the app goes and what it is called. */
 export interface Target {

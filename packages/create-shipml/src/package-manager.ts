@@ -1,4 +1,5 @@
-import type { PackageManager } from '../engine/render.js';
+/** Package managers a created app can be set up for. */
+export type PackageManager = 'pnpm' | 'npm' | 'yarn';
 
 /**
  * The package manager that launched us, from `npm_config_user_agent`

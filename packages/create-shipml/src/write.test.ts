@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { join } from 'node:path';
 import { makeTempDir } from '@shipml/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TargetNotEmptyError, UnsafePathError } from '../errors.js';
+import { TargetNotEmptyError, UnsafePathError } from './errors.js';
 import { writeProject } from './write.js';
 
 const file = (path: string, text = 'x') => ({ path, contents: Buffer.from(text) });

@@ -7,8 +7,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { TargetNotEmptyError, UnsafePathError } from '../errors.js';
-import type { RenderedFile } from './render.js';
+import { TargetNotEmptyError, UnsafePathError } from './errors.js';
+import type { ProjectFile } from './template/create-files.js';
 
 /** True when `child` is `parent` itself or lies inside it (both absolute). */
 export function isInside(parent: string, child: string): boolean {
@@ -24,15 +24,15 @@ export function existingEntries(dir: string): string[] {
 }
 
 /**
- * Writes rendered files under `targetDir`, creating it. Refuses a non-empty directory unless
+ * Writes the created files under `targetDir`, creating it. Refuses a non-empty directory unless
  * `force`, and refuses any file that would resolve outside `targetDir`, through `..` in a
- * template path or through a symlink already inside the directory.
+ * file path or through a symlink already inside the directory.
  *
  * @returns absolute paths written, in order.
  */
 export function writeProject(
   targetDir: string,
-  files: readonly RenderedFile[],
+  files: readonly ProjectFile[],
   opts: { force?: boolean } = {},
 ): string[] {
   const root = resolve(targetDir);

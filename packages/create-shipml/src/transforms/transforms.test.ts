@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { TemplateError } from '../errors.js';
+import { SAMPLE_MODELS, SAMPLE_PACKAGE, SAMPLE_README } from '../__tests__/fixture.js';
+import { chooseDefaultModel } from './default-model.js';
+import { packedPath, unpackedPath } from './dotfiles.js';
+import { setPackageIdentity } from './package-identity.js';
+import { useRunCommands } from './readme-commands.js';
+import { dropMonorepoLines } from './readme-monorepo.js';
+import { pinShipmlDependencies } from './shipml-dependencies.js';
+
+describe('setPackageIdentity', () => {
+  it('renames the package and records the recipe and create-shipml version beside the starter facts', () => {
+    const pkg = setPackageIdentity(SAMPLE_PACKAGE, {
+      name: 'my-app',
+      recipe: 'demo',
+      createdWith: '1.2.3',
+    });
+    expect(pkg.name).toBe('my-app');
+    expect(pkg.shipml).toEqual({ ...SAMPLE_PACKAGE.shipml, recipe: 'demo', createdWith: '1.2.3' });
+    expect(Object.keys(pkg)).toEqual(Object.keys(SAMPLE_PACKAGE));
+    expect(SAMPLE_PACKAGE.name).toBe('@shipml/starter-demo');
+  });
+});
+
+describe('pinShipmlDependencies', () => {
+  it('replaces workspace: ranges only, whatever the field', () => {
+    const pkg = pinShipmlDependencies(
+      { ...SAMPLE_PACKAGE, devDependencies: { '@shipml/dev': 'workspace:^', vitest: '^4.0.0' } },
+      (name) => `^9.0.0-${name.slice(8)}`,
+    );
+    expect(pkg.dependencies).toEqual({ '@shipml/serve': '^9.0.0-serve', fastify: '^5.6.0' });
+    expect(pkg.devDependencies).toEqual({ '@shipml/dev': '^9.0.0-dev', vitest: '^4.0.0' });
+  });
+
+  it('lets the range function refuse a package it has no version for', () => {
+    expect(() =>
+      pinShipmlDependencies(SAMPLE_PACKAGE, (name) => {
+        throw new TemplateError(`no ${name}`);
+      }),
+    ).toThrow('no @shipml/serve');
+  });
+});
+
+describe('chooseDefaultModel', () => {
+  it('leaves both files alone for the starter’s own model', () => {
+    const out = chooseDefaultModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'small');
+    expect(out.modelsJson).toBe(SAMPLE_MODELS);
+    expect(out.pkg).toBe(SAMPLE_PACKAGE);
+  });
+
+  it('sets models.json "default" (first when new, in place when present) and shipml.defaultModel', () => {
+    const out = chooseDefaultModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'large');
+    const models = JSON.parse(out.modelsJson);
+    expect(Object.keys(models)).toEqual(['default', 'models']);
+    expect(models.default).toBe('large');
+    expect(models.models).toEqual(JSON.parse(SAMPLE_MODELS).models);
+    expect(out.pkg.shipml?.defaultModel).toBe('large');
+    const withDefault = JSON.stringify({
+      models: [{ id: 'small' }, { id: 'large' }],
+      default: 'small',
+    });
+    expect(
+      Object.keys(JSON.parse(chooseDefaultModel(SAMPLE_PACKAGE, withDefault, 'large').modelsJson)),
+    ).toEqual(['models', 'default']);
+  });
+
+  it('refuses a model that is no entry of models.json', () => {
+    expect(() => chooseDefaultModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'huge')).toThrow(
+      /"huge" .* not an entry of its models.json \(small, large\)/,
+    );
+  });
+});
+
+describe('dropMonorepoLines', () => {
+  it('drops the marked lines, markers included, and the doubled blank line', () => {
+    expect(dropMonorepoLines(SAMPLE_README)).toBe(
+      SAMPLE_README.replace(/<!-- monorepo:start -->\n.*\n<!-- monorepo:end -->\n\n/, ''),
+    );
+    expect(dropMonorepoLines('a\n<!-- monorepo:start -->\nb\n<!-- monorepo:end -->\nc\n')).toBe(
+      'a\nc\n',
+    );
+    expect(dropMonorepoLines('no markers\n')).toBe('no markers\n');
+  });
+
+  it('refuses unbalanced markers instead of dropping the rest of the file', () => {
+    expect(() => dropMonorepoLines('<!-- monorepo:start -->\nx\n')).toThrow(/never closed/);
+    expect(() => dropMonorepoLines('x\n<!-- monorepo:end -->\n')).toThrow(/without a start/);
+  });
+});
+
+describe('useRunCommands', () => {
+  it('rewrites pnpm commands in code blocks and inline code for npm and yarn', () => {
+    const text =
+      '```sh\npnpm install\npnpm dev\npnpm eval -- --n 5\n```\nThen `pnpm test:e2e` or `pnpm exec vitest`.\n';
+    expect(useRunCommands(text, 'npm')).toBe(
+      '```sh\nnpm install\nnpm run dev\nnpm run eval -- --n 5\n```\nThen `npm run test:e2e` or `npx vitest`.\n',
+    );
+    expect(useRunCommands(text, 'yarn')).toBe(
+      '```sh\nyarn\nyarn dev\nyarn eval -- --n 5\n```\nThen `yarn test:e2e` or `yarn vitest`.\n',
+    );
+  });
+
+  it('leaves prose, flags and pnpm itself alone', () => {
+    const prose = 'Run pnpm dev here; see pnpm-lock.yaml and `pnpm --filter x dev`.\n';
+    expect(useRunCommands(prose, 'npm')).toBe(prose);
+    expect(useRunCommands(SAMPLE_README, 'pnpm')).toBe(SAMPLE_README);
+  });
+});
+
+describe('dotfile names', () => {
+  it('packs .gitignore and .npmrc under names npm keeps, and restores them', () => {
+    expect(packedPath('.gitignore')).toBe('_gitignore');
+    expect(packedPath('web/.npmrc')).toBe('web/_npmrc');
+    expect(packedPath('web/.env')).toBe('web/.env');
+    expect(unpackedPath('_gitignore')).toBe('.gitignore');
+    expect(unpackedPath('sub/_npmrc')).toBe('sub/.npmrc');
+    expect(unpackedPath('web/_app.tsx')).toBe('web/_app.tsx');
+  });
+});
