@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 
-/** generators/: holds recipes/, shared/ and scaffold/ (the engine's template root). */
+/** generators/: the maintainers' tools. */
 export const generatorsRoot = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 /** The monorepo root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-/** Where `generate:starters` writes each recipe's output. */
+/** One folder per starter: each is a recipe, and the one copy of its template. */
 export const startersRoot = `${repoRoot}/starters`;
-/** The blueprint `pnpm gen recipe` copies into a new recipe's templates/. */
-export const scaffoldTemplates = `${generatorsRoot}/scaffold/templates`;
+/** One page per starter, pointing at the starter's README. */
+export const docsStartersRoot = `${repoRoot}/docs/starters`;
+/** The starter `pnpm gen recipe` copies: the smallest one. */
+export const SOURCE_STARTER = 'minimal';

@@ -1,65 +1,124 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createFiles, loadStarter, publishedRanges, trackedFiles, walkFiles } from 'create-shipml';
 import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
-import { registerRecipeGenerators } from '../plop/recipe-generator.js';
-import { copyGeneratorsRoot } from './fixture-root.js';
+import { SOURCE_STARTER, startersRoot } from '../paths.js';
+import { registerRecipeGenerator } from '../plop/recipe-generator.js';
 
-async function plopFor(root: string, outRoot: string) {
-  const plop = await nodePlop(undefined, { destBasePath: outRoot, force: true });
-  registerRecipeGenerators(plop, { root, outRoot });
-  return plop;
+/** A throw-away root holding a copy of the smallest starter (its tracked files) and an empty docs folder. */
+function fixtureRoot() {
+  const base = mkdtempSync(join(tmpdir(), 'shipml-gen-test-'));
+  const paths = {
+    startersRoot: join(base, 'starters'),
+    docsRoot: join(base, 'docs', 'starters'),
+    source: SOURCE_STARTER,
+  };
+  const real = join(startersRoot, SOURCE_STARTER);
+  for (const rel of trackedFiles(real)) {
+    const dest = join(paths.startersRoot, SOURCE_STARTER, rel);
+    mkdirSync(dirname(dest), { recursive: true });
+    copyFileSync(join(real, rel), dest);
+  }
+  return paths;
 }
 
-describe('recipe generators (plop, no terminal)', () => {
-  it('registers one generator per recipe, made of one action per layer, the recipe and package.json', async () => {
-    const { root, outRoot } = copyGeneratorsRoot();
-    const plop = await plopFor(root, outRoot);
-    expect(plop.getGeneratorList().map((g) => g.name)).toContain('minimal');
+async function generator(paths: ReturnType<typeof fixtureRoot>) {
+  const plop = await nodePlop(undefined, { destBasePath: paths.startersRoot, force: false });
+  registerRecipeGenerator(plop, paths);
+  return plop.getGenerator('recipe');
+}
 
-    const { changes, failures } = await plop.getGenerator('minimal').runActions({});
+const answers = {
+  name: 'sentiment',
+  title: 'Sentiment & tone',
+  description: 'Is this review happy or sad? A "small" model says.',
+};
+
+describe('pnpm gen recipe <name> (plop, no terminal)', () => {
+  it('copies the smallest starter under the new names and writes a docs page pointing at its README', async () => {
+    const paths = fixtureRoot();
+    const { changes, failures } = await (await generator(paths)).runActions(answers);
     expect(failures).toEqual([]);
-    expect(changes.map((c) => c.path.split(' → ')[0])).toEqual([
-      'layer:base',
-      'layer:server',
-      'layer:web',
-      'layer:e2e',
-      'recipe:minimal',
-      'package.json',
-    ]);
-    const starter = join(outRoot, 'minimal');
-    const pkg = JSON.parse(readFileSync(join(starter, 'package.json'), 'utf8'));
-    expect(pkg.name).toBe('@shipml/starter-minimal');
-    expect(pkg.dependencies['@shipml/serve']).toBe('workspace:*');
-    expect(pkg.shipml).toBeUndefined();
-    expect(Object.keys(pkg.scripts)).toEqual(
-      expect.arrayContaining(['dev', 'build', 'start', 'test', 'test:e2e', 'typecheck', 'lint']),
-    );
-    // _gitignore is renamed; the README comes from the shared partial; the model is copied byte for byte.
-    expect(existsSync(join(starter, '.gitignore'))).toBe(true);
-    expect(existsSync(join(starter, '_gitignore'))).toBe(false);
-    expect(readFileSync(join(starter, 'README.md'), 'utf8')).toMatch(/^# Minimal app\n/);
-    expect(readFileSync(join(starter, 'models/celsius-to-fahrenheit.onnx'))).toEqual(
-      readFileSync(join(root, 'recipes/minimal/templates/models/celsius-to-fahrenheit.onnx')),
-    );
-    expect(readFileSync(join(starter, 'server/models.ts'), 'utf8')).toContain(
-      "export const MODEL_ID = 'celsius-to-fahrenheit';",
-    );
+    expect(changes).toHaveLength(2);
+
+    const source = join(paths.startersRoot, SOURCE_STARTER);
+    const dir = join(paths.startersRoot, 'sentiment');
+    const files = walkFiles(dir);
+    expect(files).toEqual(trackedFiles(source));
+
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const before = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
+    expect(pkg).toEqual({
+      ...before,
+      name: '@shipml/starter-sentiment',
+      description: answers.description,
+      shipml: { ...before.shipml, title: answers.title },
+    });
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme.split('\n').slice(0, 3)).toEqual([`# ${answers.title}`, '', answers.description]);
+    expect(readme).not.toContain(`starter-${SOURCE_STARTER}`);
+    expect(readme).not.toContain(`--recipe ${SOURCE_STARTER}`);
+    const html = readFileSync(join(dir, 'web/index.html'), 'utf8');
+    expect(html).toContain('<title>Sentiment &amp; tone</title>');
+    // Prettier picks the quotes: compare the attribute's value, not its spelling.
+    const meta = /name="description"\s+content=(?:"([^"]*)"|'([^']*)')/.exec(html);
+    expect((meta?.[1] ?? meta?.[2])?.replaceAll('&quot;', '"')).toBe(answers.description);
+
+    const renamed = new Set(['package.json', 'README.md', 'web/index.html']);
+    for (const rel of files.filter((f) => !renamed.has(f))) {
+      const copy = readFileSync(join(dir, rel));
+      const original = readFileSync(join(source, rel));
+      const expected = original.includes(0)
+        ? original
+        : Buffer.from(
+            original
+              .toString('utf8')
+              .replaceAll(`@shipml/starter-${SOURCE_STARTER}`, '@shipml/starter-sentiment'),
+          );
+      expect(copy.equals(expected), rel).toBe(true);
+    }
+
+    const docs = readFileSync(join(paths.docsRoot, 'sentiment.md'), 'utf8');
+    expect(docs).toMatch(/^# Sentiment & tone\n/);
+    const link = /\]\((\.\.\/\.\.\/starters\/sentiment\/README\.md)\)/.exec(docs)?.[1];
+    expect(readFileSync(join(paths.docsRoot, link!), 'utf8')).toBe(readme);
   });
 
-  it('reports a broken template as a failure instead of writing half a starter', async () => {
-    const { root, outRoot } = copyGeneratorsRoot();
-    writeFileSync(join(root, 'recipes/minimal/templates/broken.md.hbs'), '{{noSuchValue}}');
-    const plop = await plopFor(root, outRoot);
-    const { failures } = await plop.getGenerator('minimal').runActions({});
-    expect(failures[0]?.error).toMatch(/broken\.md\.hbs.*"noSuchValue" not defined/);
-    expect(existsSync(join(outRoot, 'minimal/package.json'))).toBe(false);
+  it('makes a starter create-shipml can create an app from', async () => {
+    const paths = fixtureRoot();
+    await (await generator(paths)).runActions(answers);
+    const starter = loadStarter(join(paths.startersRoot, 'sentiment'), 'sentiment');
+    expect(starter.title).toBe(answers.title);
+    const files = createFiles({
+      starter,
+      packageName: 'my-app',
+      model: starter.defaultModel,
+      pm: 'npm',
+      createdWith: '0.0.0',
+      shipmlRange: (name) => `^1.0.0-${name}`,
+    });
+    const pkg = JSON.parse(files.find((f) => f.path === 'package.json')!.contents.toString());
+    expect(pkg.shipml).toMatchObject({ title: answers.title, recipe: 'sentiment' });
+    expect(() =>
+      createFiles({
+        ...{ starter, packageName: 'x', model: starter.defaultModel, pm: 'pnpm', createdWith: '0' },
+        shipmlRange: publishedRanges({}),
+      }),
+    ).toThrow(/No published version/);
   });
 
-  it('rejects a model the recipe does not offer', async () => {
-    const { root, outRoot } = copyGeneratorsRoot();
-    const plop = await plopFor(root, outRoot);
-    const { failures } = await plop.getGenerator('minimal').runActions({ model: 'gpt-9' });
-    expect(failures[0]?.error).toMatch(/no model "gpt-9"/);
+  it('refuses a name that is not kebab-case or already taken, and never overwrites', async () => {
+    const paths = fixtureRoot();
+    const gen = await generator(paths);
+    const [namePrompt] = gen.prompts as { validate: (v: string) => unknown }[];
+    expect(namePrompt!.validate('Bad Name')).toMatch(/lower-case/);
+    expect(namePrompt!.validate(SOURCE_STARTER)).toMatch(/already exists/);
+    expect(namePrompt!.validate('text-to-speech')).toBe(true);
+    await gen.runActions(answers);
+    expect(namePrompt!.validate('sentiment')).toMatch(/already exists/);
+    const again = await gen.runActions(answers);
+    expect(again.failures[0]?.error).toMatch(/already exists/);
   });
 });

@@ -2,13 +2,13 @@ import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
 
-/** Model id used by the scaffold's manifest entry and server. */
+/** Model id of the placeholder model in the smallest starter's models.json. */
 export const CELSIUS_MODEL_ID = 'celsius-to-fahrenheit';
 
 /**
- * Builds the scaffold's placeholder model: one Gemm node, `fahrenheit = celsius × 1.8 + 32`.
+ * Builds the smallest starter's placeholder model: one Gemm node, `fahrenheit = celsius × 1.8 + 32`.
  *
- * A real (if tiny) ONNX model, so a freshly scaffolded recipe runs end to end through
+ * A real (if tiny) ONNX model, so a new starter runs end to end through
  * ONNX Runtime before anyone has chosen the model the recipe is really about.
  * Input `celsius`: FP32 [batch, 1]; output `fahrenheit`: FP32 [batch, 1].
  * The bytes are deterministic (no timestamps), so the committed file's sha256 is stable.

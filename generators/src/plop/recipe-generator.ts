@@ -1,107 +1,87 @@
-import { rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listRecipes, loadRecipe, renderRecipe, type RenderResult } from 'create-shipml';
-import type { ActionType, CustomActionConfig, NodePlopAPI } from 'node-plop';
-import { projectFiles } from '../starters/project-files.js';
+import type { CustomActionConfig, NodePlopAPI } from 'node-plop';
+import { copyStarter } from './copy-starter.js';
+import { docsStub, type StarterNames } from './renames.js';
 
-/** Where recipe generators read templates from and write starters to. */
+/** Where the `recipe` generator reads and writes. */
 export interface RecipeGeneratorPaths {
-  /** The engine's template root: holds recipes/ and shared/ (generators/). */
-  root: string;
-  /** Each recipe renders into `<outRoot>/<recipe>` (starters/ in the monorepo). */
-  outRoot: string;
+  /** Holds one folder per starter (starters/). */
+  startersRoot: string;
+  /** Docs pages go to `<docsRoot>/<name>.md` (docs/starters). */
+  docsRoot: string;
+  /** The starter copied: the smallest one. */
+  source: string;
 }
 
-interface StepConfig extends CustomActionConfig<'shipml:step'> {
-  recipe: string;
-  step: string;
-  paths: RecipeGeneratorPaths;
+/** Recipe names: kebab-case, so they work as folder, package and URL names. */
+export const RECIPE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function titleOf(name: string): string {
+  const text = name.replace(/-/g, ' ');
+  return text[0]!.toUpperCase() + text.slice(1);
 }
 
-// All steps of one run share one in-memory render (keyed by the answers object plop passes to each).
-const renders = new WeakMap<object, Promise<RenderResult>>();
-
-function renderFor(answers: Record<string, unknown>, recipe: string, paths: RecipeGeneratorPaths) {
-  let result = renders.get(answers);
-  if (!result) {
-    result = renderRecipe({
-      root: paths.root,
-      recipe,
-      options: { model: typeof answers.model === 'string' ? answers.model : undefined },
-      target: 'workspace',
-    });
-    renders.set(answers, result);
-  }
-  return result;
+function namesOf(answers: Record<string, unknown>): StarterNames {
+  return {
+    name: String(answers.name),
+    title: String(answers.title),
+    description: String(answers.description),
+  };
 }
 
 /**
- * `shipml:step`: writes one step of a rendered recipe (a shared layer, the recipe's own
- * templates, or package.json). The first step also deletes files the recipe no longer makes,
- * so the output directory ends up exactly equal to the render.
+ * `pnpm gen recipe <name>`: copies the smallest starter (its git-tracked files) to
+ * `starters/<name>` under the new names, and writes `docs/starters/<name>.md`, a stub that
+ * points at the new starter's README. The copy passes its tests before anything is changed.
  */
-async function stepAction(answers: Record<string, unknown>, config: CustomActionConfig<string>) {
-  const { recipe, step, paths } = config as StepConfig;
-  return writeStep(answers, recipe, step, paths);
-}
+export function registerRecipeGenerator(plop: NodePlopAPI, paths: RecipeGeneratorPaths): void {
+  plop.setActionType('shipml:copy-starter', async (answers, config: CustomActionConfig<string>) => {
+    const to = namesOf(answers);
+    const files = await copyStarter(paths.startersRoot, paths.source, to);
+    return `${config.type} → ${join(paths.startersRoot, to.name)} (${files.length} files)`;
+  });
+  plop.setActionType('shipml:docs-stub', (answers, config: CustomActionConfig<string>) => {
+    const to = namesOf(answers);
+    const file = join(paths.docsRoot, `${to.name}.md`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, docsStub(to), { flag: 'wx' });
+    return `${config.type} → ${file}`;
+  });
 
-/** Writes one step of `recipe` rendered with `answers` (see `shipml:step`). */
-export async function writeStep(
-  answers: Record<string, unknown>,
-  recipe: string,
-  step: string,
-  paths: RecipeGeneratorPaths,
-): Promise<string> {
-  const result = await renderFor(answers, recipe, paths);
-  const outDir = join(paths.outRoot, recipe);
-  if (step === result.steps[0]?.name) {
-    const wanted = new Set(result.files.map((f) => f.path));
-    for (const stale of projectFiles(outDir).filter((p) => !wanted.has(p))) {
-      rmSync(join(outDir, stale));
-    }
-  }
-  const files = result.steps.find((s) => s.name === step)?.files ?? [];
-  for (const file of files) {
-    mkdirSync(dirname(join(outDir, file.path)), { recursive: true });
-    writeFileSync(join(outDir, file.path), file.contents);
-  }
-  return `${step} → ${files.length} file${files.length === 1 ? '' : 's'} in ${outDir}`;
-}
-
-/** Step names of a recipe, in the order they apply. */
-export function recipeSteps(recipe: string, paths: RecipeGeneratorPaths): string[] {
-  const manifest = loadRecipe(paths.root, recipe);
-  return [...manifest.layers.map((l) => `layer:${l}`), `recipe:${recipe}`, 'package.json'];
-}
-
-/** The composable action set of a recipe: one action per shared layer, the recipe, package.json. */
-export function recipeActions(recipe: string, paths: RecipeGeneratorPaths): ActionType[] {
-  return recipeSteps(recipe, paths).map(
-    (step) => ({ type: 'shipml:step', recipe, step, paths, abortOnFail: true }) as ActionType,
-  );
-}
-
-/**
- * Registers one plop generator per recipe (`pnpm gen <recipe>`), each asking which model to
- * use when the recipe offers more than one.
- */
-export function registerRecipeGenerators(plop: NodePlopAPI, paths: RecipeGeneratorPaths): void {
-  plop.setActionType('shipml:step', stepAction);
-  for (const name of listRecipes(paths.root)) {
-    const manifest = loadRecipe(paths.root, name);
-    plop.setGenerator(name, {
-      description: `${manifest.title}: render the recipe into ${paths.outRoot}/${name}`,
-      prompts: [
-        {
-          type: 'list',
-          name: 'model',
-          message: 'Model',
-          choices: manifest.models.map((m) => ({ name: `${m.id}: ${m.description}`, value: m.id })),
-          default: manifest.options.model.default,
-          when: manifest.models.length > 1,
+  plop.setGenerator('recipe', {
+    description: `A new starter: a renamed copy of starters/${paths.source}, and its docs page`,
+    prompts: [
+      {
+        type: 'input',
+        name: 'name',
+        message: 'Recipe name (kebab-case, e.g. "sentiment")',
+        validate: (value: string) => {
+          if (!RECIPE_NAME.test(value)) return 'Use lower-case letters, digits and single dashes.';
+          if (existsSync(join(paths.startersRoot, value)))
+            return `starters/${value} already exists.`;
+          if (existsSync(join(paths.docsRoot, `${value}.md`)))
+            return `docs/starters/${value}.md already exists.`;
+          return true;
         },
-      ],
-      actions: recipeActions(name, paths),
-    });
-  }
+      },
+      {
+        type: 'input',
+        name: 'title',
+        message: 'Title',
+        default: (answers: { name: string }) => titleOf(answers.name),
+      },
+      {
+        type: 'input',
+        name: 'description',
+        message: 'One-sentence description',
+        default: (answers: { title: string }) =>
+          `${answers.title}: a pretrained model served by @shipml/serve, with a React page and browser tests.`,
+      },
+    ],
+    actions: [
+      { type: 'shipml:copy-starter', abortOnFail: true },
+      { type: 'shipml:docs-stub', abortOnFail: true },
+    ],
+  });
 }

@@ -1,14 +1,17 @@
 // pnpm test:release — the publish-and-create test, run as a user would meet shipml:
 // build the public packages, publish them to a throw-away Verdaccio on loopback, then for
-// every recipe `pnpm create shipml` from that registry into a directory outside the repo,
-// install, and run the new app's own typecheck, unit tests and browser tests.
+// every packed starter `pnpm create shipml` from that registry into a directory outside the
+// repo, install, and run the new app's own typecheck, unit tests and browser tests. Then the
+// from-a-clone path: `pnpm create-app` from this checkout (file: links to its packages) for the
+// smallest starter, and the same tests.
 // Prints one JSON object (durations, recipes) as its last line.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listRecipes } from 'create-shipml';
+import { listStarters, templatesRoot } from 'create-shipml';
 import { makeTempDir } from '@shipml/test-utils';
-import { generatorsRoot, repoRoot } from '../paths.js';
+import { repoRoot, SOURCE_STARTER } from '../paths.js';
+import { checkCreatedPackage, runAppScripts } from './app-checks.js';
 import { exec } from './exec.js';
 import { publishAll } from './publish.js';
 import { startRegistry } from './verdaccio.js';
@@ -36,11 +39,33 @@ function upstreamRegistry(): string {
   return 'https://registry.npmjs.org/';
 }
 
+type Result = {
+  recipe: string;
+  via: 'registry' | 'clone';
+  ok: boolean;
+  ms: number;
+  error?: string;
+};
+const results: Result[] = [];
+let failed = false;
+
+/** Creates one app and runs its checks, recording the outcome instead of stopping the run. */
+async function attempt(recipe: string, via: Result['via'], fn: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  try {
+    await fn();
+    results.push({ recipe, via, ok: true, ms: Math.round(performance.now() - start) });
+  } catch (err) {
+    failed = true;
+    const error = (err as Error).message;
+    results.push({ recipe, via, ok: false, ms: Math.round(performance.now() - start), error });
+    console.error(`✖ ${recipe} (${via}): ${error}`);
+  }
+}
+
 const work = makeTempDir('shipml-release-');
 const upstream = upstreamRegistry();
 const registry = await phase('start registry', () => startRegistry(work.path, upstream));
-let failed = false;
-const results: { recipe: string; ok: boolean; ms: number; error?: string }[] = [];
 try {
   // Every client the test starts reads this registry and token, and nothing from the
   // calling environment's npm settings (an outer `pnpm` run exports npm_config_* variables).
@@ -71,10 +96,10 @@ try {
 
   const apps = join(work.path, 'apps');
   mkdirSync(apps);
-  for (const recipe of listRecipes(generatorsRoot)) {
-    const start = performance.now();
-    const appDir = join(apps, `app-${recipe}`);
-    try {
+  // The starters create-shipml was packed with: what `pnpm create shipml` offers.
+  for (const { name: recipe } of listStarters(templatesRoot)) {
+    await attempt(recipe, 'registry', async () => {
+      const appDir = join(apps, `app-${recipe}`);
       await phase(`${recipe}: pnpm create shipml + install`, () =>
         exec(
           'pnpm',
@@ -86,33 +111,25 @@ try {
           },
         ),
       );
-      const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as {
-        dependencies: Record<string, string>;
-        shipml?: { recipe: string };
-      };
-      for (const [name, range] of Object.entries(pkg.dependencies)) {
-        if (name.startsWith('@shipml/') && range !== `^${versions[name]}`) {
-          throw new Error(`${name} is "${range}" in the created app, expected ^${versions[name]}`);
-        }
-      }
-      if (pkg.shipml?.recipe !== recipe) throw new Error('package.json does not record the recipe');
-      for (const script of ['typecheck', 'test', 'test:e2e']) {
-        await phase(`${recipe}: pnpm ${script}`, () =>
-          exec('pnpm', [script], { cwd: appDir, env, label: `${recipe} ${script}` }),
-        );
-      }
-      results.push({ recipe, ok: true, ms: Math.round(performance.now() - start) });
-    } catch (err) {
-      failed = true;
-      results.push({
-        recipe,
-        ok: false,
-        ms: Math.round(performance.now() - start),
-        error: (err as Error).message,
-      });
-      console.error(`✖ ${recipe}: ${(err as Error).message}`);
-    }
+      checkCreatedPackage(appDir, recipe, (name) => `^${versions[name]}`);
+      await runAppScripts(appDir, recipe, env, phase);
+    });
   }
+
+  // From a clone: the root script builds this checkout and creates the app from it.
+  await attempt(SOURCE_STARTER, 'clone', async () => {
+    const appDir = join(apps, `clone-${SOURCE_STARTER}`);
+    await phase(`${SOURCE_STARTER}: pnpm create-app + install`, () =>
+      exec('pnpm', ['run', 'create-app', appDir, '--recipe', SOURCE_STARTER, '--yes', '--no-git'], {
+        cwd: repoRoot,
+        env,
+        label: `create-app ${SOURCE_STARTER}`,
+      }),
+    );
+    const dirs = new Map(published.map((p) => [p.name, p.dir]));
+    checkCreatedPackage(appDir, SOURCE_STARTER, (name) => `file:${dirs.get(name)}`);
+    await runAppScripts(appDir, `clone ${SOURCE_STARTER}`, env, phase);
+  });
 } catch (err) {
   failed = true;
   console.error(`✖ ${(err as Error).message}`);
@@ -120,8 +137,9 @@ try {
   await registry.stop();
   work.remove();
 }
-for (const r of results)
-  console.error(`${r.ok ? '✔' : '✖'} ${r.recipe} (${(r.ms / 1000).toFixed(1)} s)`);
+for (const r of results) {
+  console.error(`${r.ok ? '✔' : '✖'} ${r.recipe} via ${r.via} (${(r.ms / 1000).toFixed(1)} s)`);
+}
 const passed = results.filter((r) => r.ok).length;
 console.error(`${passed} passed, ${results.length - passed} failed`);
 console.log(
