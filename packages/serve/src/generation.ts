@@ -1,9 +1,11 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Channel } from './channel.js';
-import { GenerateInputError } from './errors.js';
+import { InvalidInputError } from './errors.js';
 import type { ModelQueue } from './scheduler/model-queue.js';
 import type { WorkerPool } from './scheduler/worker-pool.js';
-import type { GenerateEvent, GenerateParameters } from './types.js';
+import type { UntimedEvent } from './stream-generation.js';
+import type { GenerateParameters } from './types.js';
+import type { StreamRequest } from './worker/causal-lm/completion.js';
 import type { GenerateMessage } from './worker/protocol.js';
 
 /** Body of `POST …/generate` (generate_rest.yaml `GenerateRequest`). */
@@ -14,36 +16,68 @@ export interface GenerateRequestInput {
 
 /** Largest `max_tokens` accepted. */
 export const MAX_TOKENS_LIMIT = 4096;
+/** Largest `n` (completions per request) accepted. */
+export const MAX_COMPLETIONS = 16;
+const MAX_STOP_SEQUENCES = 16;
 
-/** Checks a generate request against generate_rest.yaml's `GenerateParameters`; throws 422. */
+/**
+ * Checks a generate request; throws 400 naming the field that is wrong (the V2 routes answer
+ * it with 422, as generate_rest.yaml asks).
+ */
 export function checkGenerateRequest(req: GenerateRequestInput): GenerateParameters {
-  if (typeof req?.text_input !== 'string')
-    throw new GenerateInputError("'text_input' must be a string");
+  if (typeof req?.text_input !== 'string') {
+    throw new InvalidInputError("'text_input' must be a string");
+  }
   const p = req.parameters ?? {};
   if (typeof p !== 'object' || p === null || Array.isArray(p)) {
-    throw new GenerateInputError("'parameters' must be an object");
+    throw new InvalidInputError("'parameters' must be an object");
   }
-  const num = (key: string, v: unknown, min: number, max: number, int = false) => {
+  const num = (key: string, min: number, max: number, int = false, minOpen = false) => {
+    const v = p[key];
     if (v === undefined) return;
-    if (typeof v !== 'number' || !(v >= min && v <= max) || (int && !Number.isInteger(v))) {
-      throw new GenerateInputError(
-        `parameters.${key} must be ${int ? 'an integer' : 'a number'} in [${min}, ${max}]`,
+    const inRange = typeof v === 'number' && (minOpen ? v > min : v >= min) && v <= max;
+    if (!inRange || (int && !Number.isInteger(v))) {
+      const range = `${minOpen ? '(' : '['}${min}, ${max}]`;
+      throw new InvalidInputError(
+        `parameters.${key} must be ${int ? 'an integer' : 'a number'} in ${range}`,
       );
     }
   };
-  num('temperature', p.temperature, 0, Number.MAX_VALUE);
-  num('top_p', p.top_p, 0, 1);
-  num('max_tokens', p.max_tokens, 1, MAX_TOKENS_LIMIT, true);
+  num('temperature', 0, 100);
+  num('top_p', 0, 1, false, true);
+  num('top_k', 0, 1_000_000, true);
+  num('seed', 0, 2 ** 32 - 1, true);
+  num('n', 1, MAX_COMPLETIONS, true);
+  num('max_tokens', 1, MAX_TOKENS_LIMIT, true);
   if (
     p.stop !== undefined &&
-    !(Array.isArray(p.stop) && p.stop.every((s) => typeof s === 'string'))
+    !(
+      Array.isArray(p.stop) &&
+      p.stop.length <= MAX_STOP_SEQUENCES &&
+      p.stop.every((s) => typeof s === 'string')
+    )
   ) {
-    throw new GenerateInputError('parameters.stop must be an array of strings');
+    throw new InvalidInputError(
+      `parameters.stop must be an array of at most ${MAX_STOP_SEQUENCES} strings`,
+    );
   }
   if (p.details !== undefined && typeof p.details !== 'boolean') {
-    throw new GenerateInputError('parameters.details must be a boolean');
+    throw new InvalidInputError('parameters.details must be a boolean');
   }
   return p;
+}
+
+/** Checked parameters → what a causal LM's worker needs (a random seed when none is given). */
+export function streamRequest(p: GenerateParameters): StreamRequest {
+  return {
+    seed: p.seed ?? Math.floor(Math.random() * 2 ** 32),
+    stop: p.stop ?? [],
+    n: p.n ?? 1,
+    ...(p.max_tokens === undefined ? {} : { maxTokens: p.max_tokens }),
+    ...(p.temperature === undefined ? {} : { temperature: p.temperature }),
+    ...(p.top_k === undefined ? {} : { topK: p.top_k }),
+    ...(p.top_p === undefined ? {} : { topP: p.top_p }),
+  };
 }
 
 interface GenerationOptions {
@@ -54,7 +88,8 @@ interface GenerationOptions {
 }
 
 /**
- * Queues a generation for exclusive use of one worker and relays its tokens. The worker posts
+ * Queues a pipeline's generation for exclusive use of one worker and relays its tokens (causal
+ * LMs batch theirs instead: see `streamGeneration`). The worker posts
  * tokens on a MessagePort; leaving the loop early posts 'cancel' so the worker stops.
  */
 export function startGeneration(
@@ -63,7 +98,7 @@ export function startGeneration(
   text: string,
   parameters: GenerateParameters,
   opts: GenerationOptions,
-): AsyncIterable<GenerateEvent> {
+): AsyncIterable<UntimedEvent> {
   return {
     async *[Symbol.asyncIterator]() {
       const channel = new Channel<GenerateMessage>();
@@ -73,6 +108,7 @@ export function startGeneration(
       const onAbort = () => controller.abort();
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       let status = 499; // unless we finish or fail below, the consumer went away
+      let count = 0;
       const job = queue.exclusive(() => pool.generate(text, parameters, port2), {
         signal: controller.signal,
         ...(opts.deadlineAt === undefined ? {} : { deadlineAt: opts.deadlineAt }),
@@ -81,11 +117,17 @@ export function startGeneration(
       try {
         for await (const msg of channel) {
           if (msg.type === 'token') {
-            yield { type: 'token', token: msg.token };
+            count++;
+            yield { type: 'token', index: 0, token: msg.token };
           } else {
             if (msg.finishReason !== 'cancelled') {
               status = 200;
-              yield { type: 'done', finishReason: msg.finishReason };
+              yield {
+                type: 'done',
+                index: 0,
+                finishReason: msg.finishReason,
+                generatedTokens: count,
+              };
             }
             return;
           }

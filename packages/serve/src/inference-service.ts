@@ -5,15 +5,23 @@ import {
   NotReadyError,
   ServeError,
 } from './errors.js';
-import { checkGenerateRequest, startGeneration, type GenerateRequestInput } from './generation.js';
+import {
+  checkGenerateRequest,
+  startGeneration,
+  streamRequest,
+  type GenerateRequestInput,
+} from './generation.js';
 import type { ServeMetrics } from './metrics.js';
 import { normalizeModel } from './model-config.js';
 import { loadModel, type Logger, type ServedModel } from './served-model.js';
+import { probeNextTokens, streamGeneration, withTimings } from './stream-generation.js';
 import { checkInputs } from './tensor-check.js';
 import type {
   GenerateEvent,
   GenerateOptions,
   InferOptions,
+  NextTokens,
+  NextTokensOptions,
   ServeOptions,
   Tensor,
 } from './types.js';
@@ -98,7 +106,7 @@ export class InferenceService {
    */
   private async usableModel(m: ServedModel): Promise<UsableModel> {
     if (m.state === 'loading') await (m.loaded ?? this.load()).catch(() => {});
-    if (m.state !== 'ready' || !m.description || !m.queue || !m.pool) {
+    if (m.state !== 'ready' || !m.description || !m.pool || !(m.queue || m.streams)) {
       throw new NotReadyError(
         `Model '${m.name}' is ${m.state === 'failed' ? 'unavailable' : 'not ready yet'}`,
       );
@@ -125,7 +133,7 @@ export class InferenceService {
     try {
       const found = this.model(name, opts.version);
       const m = found.state === 'ready' ? (found as UsableModel) : await this.usableModel(found);
-      if (!m.description.infers)
+      if (!m.description.infers || !m.queue)
         throw new InvalidInputError(`Model '${name}' does not support infer`);
       const wanted = opts.outputs;
       if (wanted) {
@@ -154,10 +162,11 @@ export class InferenceService {
   }
 
   /**
-   * Starts a text generation (pipelines with `generate`). Throws 404 and 422 at once; other
-   * failures (not ready, queue full, deadline) come from the first step of the iteration. The
-   * iterable yields each token, then `done`. Stop iterating (or abort `opts.signal`) to stop
-   * the generation in its worker.
+   * Starts a text generation: a causal LM's (continuous batching) or a pipeline's `generate`.
+   * Throws 404 and 400 (a bad parameter, named) at once; other failures (not ready, queue
+   * full, deadline) come from the first step of the iteration. The iterable yields `start`
+   * (causal LMs), each token, and a `done` per completion with its timings. Stop iterating (or
+   * abort `opts.signal`) to stop the generation in its worker.
    */
   generate(
     name: string,
@@ -166,23 +175,66 @@ export class InferenceService {
   ): AsyncIterable<GenerateEvent> {
     const found = this.model(name, opts.version);
     const parameters = checkGenerateRequest(request);
+    const startedAt = performance.now();
     const deadlineAt = this.deadlineAt(opts.deadlineMs);
     const usable = () => this.usableModel(found);
     const track = () => this.track(name);
+    const ttft = this.metrics.forModel(name).timeToFirstToken;
     return {
       async *[Symbol.asyncIterator]() {
         const m = await usable();
         if (!m.description.generates) {
           throw new InvalidInputError(`Model '${name}' does not generate text`);
         }
+        const n = parameters.n ?? 1;
+        const slots = m.streams?.limits.slotsPerWorker ?? 1;
+        if (n > slots) {
+          const why = m.streams ? `at most ${slots} (slotsPerWorker)` : '1 for a pipeline';
+          throw new InvalidInputError(`parameters.n must be ${why}`);
+        }
         const tracker = track();
-        yield* startGeneration(m.queue, m.pool, request.text_input, parameters, {
+        const submit = {
           ...(opts.signal ? { signal: opts.signal } : {}),
           ...withDeadline(deadlineAt),
-          onEnd: (status) => tracker.done(status),
-        });
+          onEnd: (status: number) => tracker.done(status),
+        };
+        const text = request.text_input;
+        const events = m.streams
+          ? streamGeneration(m.streams, text, streamRequest(parameters), submit)
+          : startGeneration(m.queue!, m.pool, text, parameters, submit);
+        yield* withTimings(events, startedAt, (s) => ttft.observe(s));
       },
     };
+  }
+
+  /**
+   * The model's most likely next tokens after `text` (causal LMs), e.g. for a bar chart of
+   * what the model expects: `{ promptTokens, truncated, tokens: [{ id, text, prob }] }`, most
+   * likely first. Runs through the same slots and queue as `generate`.
+   */
+  async nextTokens(name: string, text: string, opts: NextTokensOptions = {}): Promise<NextTokens> {
+    const found = this.model(name, opts.version);
+    if (typeof text !== 'string') throw new InvalidInputError("'text' must be a string");
+    const topK = opts.topK ?? 5;
+    if (!Number.isInteger(topK) || topK < 1 || topK > 100) {
+      throw new InvalidInputError('topK must be an integer in [1, 100]');
+    }
+    const m = await this.usableModel(found);
+    if (!m.streams) {
+      throw new InvalidInputError(`Model '${name}' does not give next-token probabilities`);
+    }
+    const tracker = this.track(name);
+    try {
+      const result = await probeNextTokens(m.streams, text, topK, {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...withDeadline(this.deadlineAt(opts.deadlineMs)),
+      });
+      tracker.done(200);
+      return result;
+    } catch (err) {
+      tracker.done((err as { statusCode?: number }).statusCode ?? 500);
+      throw err;
+    }
   }
 
   /** Counts a request for a known model that failed before reaching `infer` (e.g. bad JSON tensor). */
@@ -211,12 +263,16 @@ export class InferenceService {
   /** Stops every worker pool. */
   async close(): Promise<void> {
     this.isDraining = true;
+    // Stream loops run until told to stop; the pools wait for running tasks.
+    await Promise.all(
+      this.models().flatMap((m) => (m.streams ? [m.streams.close().catch(() => {})] : [])),
+    );
     const pools = this.models().flatMap((m) => (m.pool ? [m.pool] : []));
     await Promise.all(pools.map((p) => p.close().catch(() => {})));
   }
 }
 
-type UsableModel = ServedModel & Required<Pick<ServedModel, 'description' | 'queue' | 'pool'>>;
+type UsableModel = ServedModel & Required<Pick<ServedModel, 'description' | 'pool'>>;
 
 function withDeadline(deadlineAt: number | undefined): { deadlineAt?: number } {
   return deadlineAt === undefined ? {} : { deadlineAt };

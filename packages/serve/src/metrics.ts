@@ -58,6 +58,27 @@ export class ServeMetrics {
     registers: [this.registry],
   });
 
+  /** Sequences a causal LM's workers are decoding, per model (a request with n completions counts n). */
+  readonly slotsActive = new Gauge({
+    name: 'shipml_generation_slots_active',
+    help: 'Generation slots in use (sequences being decoded together), per model',
+    labelNames: ['model'] as const,
+    registers: [this.registry],
+  });
+  readonly generatedTokens = new Counter({
+    name: 'shipml_generated_tokens_total',
+    help: 'Tokens generated, per model',
+    labelNames: ['model'] as const,
+    registers: [this.registry],
+  });
+  readonly timeToFirstToken = new Histogram({
+    name: 'shipml_time_to_first_token_seconds',
+    help: 'Time from a generate call to its first token, queueing included',
+    labelNames: ['model'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+
   private readonly byModel = new Map<string, ModelMetrics>();
   private readonly requestSeries = new Map<string, { inc(): void }>();
 
@@ -76,6 +97,9 @@ export class ServeMetrics {
         computeDuration: this.computeDuration.labels(labels),
         batchSize: this.batchSize.labels(labels),
         pending: this.pending.labels(labels),
+        slotsActive: this.slotsActive.labels(labels),
+        generatedTokens: this.generatedTokens.labels(labels),
+        timeToFirstToken: this.timeToFirstToken.labels(labels),
       };
       this.byModel.set(model, m);
     }
@@ -108,4 +132,7 @@ export interface ModelMetrics {
   computeDuration: { observe(value: number): void };
   batchSize: { observe(value: number): void };
   pending: { set(value: number): void };
+  slotsActive: { set(value: number): void };
+  generatedTokens: { inc(value?: number): void };
+  timeToFirstToken: { observe(value: number): void };
 }

@@ -1,4 +1,4 @@
-import { isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { ConfigError } from './errors.js';
 import type { QueueLimits } from './scheduler/model-queue.js';
 import type { ModelConfig } from './types.js';
@@ -9,6 +9,8 @@ export interface NormalizedModel {
   name: string;
   version: string;
   workers: number;
+  /** Streams each worker decodes together (causal-lm). */
+  slotsPerWorker: number;
   limits: QueueLimits;
   worker: WorkerConfig;
 }
@@ -47,10 +49,10 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
   const version = cfg.version ?? '1';
   if (!NAME.test(version))
     throw new ConfigError(`model '${name}': bad version ${JSON.stringify(version)}`);
-  if (!['onnx', 'tfjs', 'pipeline'].includes(cfg.backend)) {
-    throw new ConfigError(`model '${name}': backend must be onnx, tfjs or pipeline`);
+  if (!['onnx', 'tfjs', 'pipeline', 'causal-lm'].includes(cfg.backend)) {
+    throw new ConfigError(`model '${name}': backend must be onnx, tfjs, pipeline or causal-lm`);
   }
-  const path = cfg.path ?? cfg.model?.path;
+  const path = cfg.backend === 'causal-lm' ? modelFolder(cfg) : (cfg.path ?? cfg.model?.path);
   if (typeof path !== 'string' || !isAbsolute(path)) {
     throw new ConfigError(`model '${name}': give an absolute \`path\` or a resolved \`model\``);
   }
@@ -60,6 +62,7 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
     name,
     version,
     workers: positiveInt(name, 'workers', cfg.workers, 1),
+    slotsPerWorker: positiveInt(name, 'slotsPerWorker', cfg.slotsPerWorker, 16),
     limits: {
       maxBatchSize: positiveInt(name, 'maxBatchSize', cfg.maxBatchSize, 1),
       maxQueueDelayMs: delay,
@@ -77,4 +80,16 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
       ...(cfg.options === undefined ? {} : { options: cfg.options }),
     },
   };
+}
+
+/**
+ * A causal LM's Hugging Face folder: `path` (the folder, or its `onnx/model.onnx`), or the
+ * folder of a resolved model's `config.json`.
+ */
+function modelFolder(cfg: ModelConfig): string | undefined {
+  const configFile = cfg.path === undefined ? cfg.model?.files?.['config.json'] : undefined;
+  if (configFile) return dirname(configFile);
+  const path = cfg.path ?? cfg.model?.path;
+  if (path?.endsWith('.onnx') && basename(dirname(path)) === 'onnx') return dirname(dirname(path));
+  return path;
 }

@@ -2,6 +2,7 @@ import { ModelLoadError } from './errors.js';
 import type { ServeMetrics } from './metrics.js';
 import type { NormalizedModel } from './model-config.js';
 import { ModelQueue } from './scheduler/model-queue.js';
+import { StreamScheduler } from './scheduler/stream-scheduler.js';
 import { WorkerPool } from './scheduler/worker-pool.js';
 import type { ModelDescription } from './worker/protocol.js';
 
@@ -22,13 +23,17 @@ export interface ServedModel {
   error?: string;
   /** Settles when loading ends (rejects if it failed). */
   loaded?: Promise<void>;
+  /** Infer and pipeline generate requests (every backend but causal-lm). */
   queue?: ModelQueue;
+  /** Generate requests of a causal LM (continuous batching). */
+  streams?: StreamScheduler;
   pool?: WorkerPool;
 }
 
 /**
  * Starts the model's worker pool, waits until every worker has loaded and warmed up its
- * session, and opens the model's queue. Marks the model ready, or failed (and throws).
+ * session, and opens the model's queue (or, for a causal LM, its stream loops). Marks the
+ * model ready, or failed (and throws).
  */
 export async function loadModel(m: ServedModel, metrics: ServeMetrics, log: Logger): Promise<void> {
   const pool = new WorkerPool(m.config.worker, m.config.workers, (err) =>
@@ -41,7 +46,13 @@ export async function loadModel(m: ServedModel, metrics: ServeMetrics, log: Logg
       log.warn(`model '${m.name}': warm-up run failed (${description.warmupError})`);
     }
     m.description = description;
-    m.queue = new ModelQueue(m.name, pool, batchLimits(m, description, log), metrics);
+    if (description.streams) {
+      const { slotsPerWorker, limits } = m.config;
+      const streamLimits = { slotsPerWorker, maxQueueSize: limits.maxQueueSize };
+      m.streams = new StreamScheduler(m.name, pool, streamLimits, metrics);
+    } else {
+      m.queue = new ModelQueue(m.name, pool, batchLimits(m, description, log), metrics);
+    }
     m.state = 'ready';
     log.info(`model '${m.name}' v${m.version} ready (${m.config.workers} worker(s))`);
   } catch (err) {

@@ -54,7 +54,11 @@ export interface ResolvedModelLike {
   runtime?: string;
 }
 
-export type Backend = 'onnx' | 'tfjs' | 'pipeline';
+/**
+ * `causal-lm`: a GPT-2-family model in the Hugging Face ONNX layout with a KV cache, generating
+ * by continuous batching.
+ */
+export type Backend = 'onnx' | 'tfjs' | 'pipeline' | 'causal-lm';
 
 export interface ModelConfig {
   /** Name used in the V2 routes and in `infer(name, …)`. */
@@ -63,8 +67,9 @@ export interface ModelConfig {
   version?: string;
   backend: Backend;
   /**
-   * Absolute path: the `.onnx` file (onnx), the directory holding `model.json` (tfjs), or the
-   * pipeline's JavaScript module (pipeline). Either this or `model`.
+   * Absolute path: the `.onnx` file (onnx), the directory holding `model.json` (tfjs), the
+   * pipeline's JavaScript module (pipeline), or the Hugging Face model folder (causal-lm: holds
+   * `config.json`, `tokenizer.json`, `onnx/model.onnx`…). Either this or `model`.
    */
   path?: string;
   /** A resolved manifest entry from `@shipml/models`; its `path` is used. */
@@ -80,6 +85,12 @@ export interface ModelConfig {
   maxQueueSize?: number;
   /** Worker threads, one model session each. Default 1. */
   workers?: number;
+  /**
+   * causal-lm: how many sequences each worker decodes together, one model call per step
+   * (a request with `n` completions takes `n`). Beyond them requests wait in the queue
+   * (`maxQueueSize`). Default 16.
+   */
+  slotsPerWorker?: number;
   /** Threads each session may use (ONNX Runtime intra-op threads). Default 1. */
   threadsPerWorker?: number;
   /**
@@ -116,11 +127,24 @@ export interface InferOptions {
   transfer?: boolean;
 }
 
-/** `POST …/generate` parameters (generate_rest.yaml `GenerateParameters`). */
+/**
+ * `POST …/generate` parameters (generate_rest.yaml `GenerateParameters`, plus `top_k`, `seed`
+ * and `n`). Pipelines receive them as they are; causal-lm models apply them all.
+ */
 export interface GenerateParameters {
+  /** 0 picks the most likely token (greedy); higher flattens the distribution. */
   temperature?: number;
+  /** Nucleus sampling: sample among the most likely tokens holding this much probability, (0, 1]. */
   top_p?: number;
+  /** Sample among the k most likely tokens; 0 means no limit. */
+  top_k?: number;
+  /** Seed for sampling (integer, 0 … 2^32-1): the same seed gives the same text. */
+  seed?: number;
+  /** Completions of the same prompt (causal-lm), 1 … 16. */
+  n?: number;
+  /** New tokens at most, 1 … 4096. */
   max_tokens?: number;
+  /** Stop once the text contains one of these (it is included). */
   stop?: string[];
   details?: boolean;
   [key: string]: unknown;
@@ -129,18 +153,57 @@ export interface GenerateParameters {
 /** One generated token. */
 export interface GeneratedToken {
   id: number;
+  /** The text it adds ('' while it ends inside a multi-byte character: the next one carries it). */
   text: string;
+  /** The model's log-probability of this token (natural log, temperature 1). */
   logprob: number;
   special: boolean;
 }
 
 export type FinishReason = 'length' | 'eos_token' | 'stop_sequence';
 
-/** What a generation stream yields: each token, then a final event. */
+/** The model's most likely next tokens after a prompt (`app.inference.nextTokens`). */
+export interface NextTokens {
+  /** Prompt length in tokens, after truncation. */
+  promptTokens: number;
+  /** True when the prompt was longer than the context and its start was dropped. */
+  truncated: boolean;
+  /** Most likely first; `prob` is the softmax probability (temperature 1), 0..1. */
+  tokens: { id: number; text: string; prob: number }[];
+}
+
+/** Where a generation's time went, ms from the `generate` call. */
+export interface GenerateTimings {
+  /** Until the first token arrived (queueing and prompt processing included). */
+  firstTokenMs: number | undefined;
+  totalMs: number;
+}
+
+/**
+ * What a generation stream yields. causal-lm models first yield `start` (the prompt's size and
+ * whether its start was cut to fit the context); then come tokens and, per completion, a `done`.
+ * `index` tells the completions apart when `n` > 1 (0 otherwise).
+ */
 export type GenerateEvent =
-  { type: 'token'; token: GeneratedToken } | { type: 'done'; finishReason: FinishReason };
+  | { type: 'start'; promptTokens: number; truncated: boolean }
+  | { type: 'token'; index: number; token: GeneratedToken }
+  | {
+      type: 'done';
+      index: number;
+      finishReason: FinishReason;
+      generatedTokens: number;
+      timings: GenerateTimings;
+    };
 
 export interface GenerateOptions {
+  version?: string;
+  signal?: AbortSignal;
+  deadlineMs?: number;
+}
+
+export interface NextTokensOptions {
+  /** How many tokens, 1 … 100. Default 5. */
+  topK?: number;
   version?: string;
   signal?: AbortSignal;
   deadlineMs?: number;

@@ -1,7 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { makeTempDir, matmulStackModel } from '@shipml/test-utils';
+import {
+  makeTempDir,
+  matmulStackModel,
+  writeTinyGpt2,
+  type TinyGpt2Options,
+} from '@shipml/test-utils';
 import { afterAll } from 'vitest';
 
 /** Repository root (packages/serve/src/__tests__ → ../../../..). */
@@ -54,4 +59,18 @@ export function metricValue(
  */
 export function slowModel(): Uint8Array {
   return matmulStackModel({ hiddenDim: 2048, layers: 120, inputDim: 8, outputDim: 4 });
+}
+
+/**
+ * A tiny random GPT-2 folder (Hugging Face ONNX layout) in this test file's temp dir. Its
+ * end-of-text logit is pushed down by default, so greedy streams run to their token limit.
+ */
+export function tinyGpt2(
+  dir: { path: string },
+  name: string,
+  opts: TinyGpt2Options = { eosBias: -100 },
+): string {
+  const path = join(dir.path, name);
+  mkdirSync(path);
+  return writeTinyGpt2(path, opts);
 }

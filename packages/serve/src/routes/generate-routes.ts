@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GenerateInputError, messageOf } from '../errors.js';
+import { GenerateInputError, InvalidInputError, messageOf } from '../errors.js';
 import { clientSignal, deadlineFrom, requireJson } from '../http/request-context.js';
 import type { GenerateRequestInput } from '../generation.js';
-import type { FinishReason, GeneratedToken, GenerateEvent } from '../types.js';
+import type { GeneratedToken, GenerateEvent } from '../types.js';
 import { generateRequestSchema, modelParams } from './schemas.js';
 
 type Req = FastifyRequest<{
@@ -24,13 +24,21 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
     const { name, version } = request.params;
     const model = app.inference.model(name, version);
     const deadlineMs = deadlineFrom(request, deadlineHeader);
-    const events = app.inference.generate(name, request.body, {
-      ...(version === undefined ? {} : { version }),
-      ...(deadlineMs === undefined ? {} : { deadlineMs }),
-      signal: clientSignal(reply),
-    });
+    let events: AsyncIterable<GenerateEvent>;
+    try {
+      events = app.inference.generate(name, request.body, {
+        ...(version === undefined ? {} : { version }),
+        ...(deadlineMs === undefined ? {} : { deadlineMs }),
+        signal: clientSignal(reply),
+      });
+    } catch (err) {
+      // A bad parameter is 400 elsewhere; this protocol wants 422.
+      if (err instanceof InvalidInputError) throw new GenerateInputError(err.message);
+      throw err;
+    }
     const base = { model_name: model.name, model_version: model.version };
-    return { events, base, details: request.body.parameters?.details === true };
+    const { details, n } = request.body.parameters ?? {};
+    return { events, base, details: details === true, many: (n ?? 1) > 1 };
   }
 
   for (const prefix of ['/v2/models/:name', '/v2/models/:name/versions/:version']) {
@@ -43,16 +51,24 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
       },
       async (request: Req, reply) => {
         const { events, base, details } = start(request, reply);
+        const texts: string[] = [];
         const tokens: GeneratedToken[] = [];
-        let finishReason: FinishReason = 'eos_token';
+        const ends: Extract<GenerateEvent, { type: 'done' }>[] = [];
+        let truncated = false;
         for await (const e of events) {
-          if (e.type === 'token') tokens.push(e.token);
-          else finishReason = e.finishReason;
+          if (e.type === 'start') truncated = e.truncated;
+          else if (e.type === 'token') {
+            texts[e.index] = (texts[e.index] ?? '') + e.token.text;
+            if (e.index === 0) tokens.push(e.token);
+          } else ends[e.index] = e;
         }
+        const end = ends[0];
         return {
-          text_output: tokens.map((t) => t.text).join(''),
+          text_output: texts[0] ?? '',
           ...base,
-          ...(details ? { details: { finish_reason: finishReason, logprobs: tokens } } : {}),
+          ...(texts.length > 1 ? { text_outputs: texts } : {}),
+          ...(truncated ? { truncated } : {}),
+          ...(details && end ? { details: { ...doneDetails(end), logprobs: tokens } } : {}),
         };
       },
     );
@@ -65,12 +81,12 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
         onRequest: requireJson,
       },
       async (request: Req, reply) => {
-        const { events, base, details } = start(request, reply);
+        const { events, base, details, many } = start(request, reply);
         const it = events[Symbol.asyncIterator]();
         // Wait for the first event before answering 200, so queue-full, deadline and
         // load errors still get their own status codes.
         const first = await it.next();
-        const sse = sseEvents(first, it, base, details);
+        const sse = sseEvents(first, it, base, details, many);
         return reply
           .header('content-type', 'text/event-stream; charset=utf-8')
           .header('cache-control', 'no-cache')
@@ -81,27 +97,54 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
   }
 }
 
-/** One SSE `data:` line per token; with `details`, a final event carries the finish reason. */
+/** `details` fields of a finished completion (beyond the spec's `finish_reason`). */
+function doneDetails(e: Extract<GenerateEvent, { type: 'done' }>) {
+  return {
+    finish_reason: e.finishReason,
+    generated_tokens: e.generatedTokens,
+    first_token_ms: e.timings.firstTokenMs ?? null,
+    total_ms: e.timings.totalMs,
+  };
+}
+
+/**
+ * One SSE `data:` line per token (with `index` when `n` > 1, and `truncated: true` on the first
+ * when the prompt was cut); with `details`, a last event per completion carries its finish reason.
+ */
 async function* sseEvents(
   first: IteratorResult<GenerateEvent>,
   rest: AsyncIterator<GenerateEvent>,
   base: { model_name: string; model_version: string },
   details: boolean,
+  many: boolean,
 ): AsyncGenerator<string> {
   const data = (obj: object) => `data: ${JSON.stringify(obj)}\n\n`;
-  let last: GeneratedToken = { id: 0, text: '', logprob: 0, special: true };
+  const last: GeneratedToken[] = [];
+  let note: { truncated?: true; index?: number } = {};
   let result = first;
   try {
     while (!result.done) {
       const e = result.value;
-      if (e.type === 'token') {
-        last = e.token;
-        yield data({ text_output: e.token.text, ...base, ...(details ? { token: e.token } : {}) });
+      if (e.type === 'start') {
+        if (e.truncated) note = { truncated: true };
+      } else if (e.type === 'token') {
+        last[e.index] = e.token;
+        const index = many ? { index: e.index } : {};
+        yield data({
+          text_output: e.token.text,
+          ...base,
+          ...note,
+          ...index,
+          ...(details ? { token: e.token } : {}),
+        });
+        note = {};
       } else if (details) {
+        const token = last[e.index] ?? { id: 0, text: '', logprob: 0, special: true };
         yield data({
           text_output: '',
           ...base,
-          details: { finish_reason: e.finishReason, token: last },
+          ...(many ? { index: e.index } : {}),
+          details: { ...doneDetails(e), token },
         });
       }
       result = await rest.next();

@@ -6,6 +6,7 @@ const PLATFORM = {
   onnx: 'onnx_onnxv1',
   tfjs: 'tensorflow_tfjs',
   pipeline: 'shipml_pipeline',
+  'causal-lm': 'onnx_onnxv1',
 } as const;
 
 function metadata(m: ServedModel, versions: string[]) {
@@ -28,9 +29,17 @@ export function healthRoutes(
 ): void {
   const service = app.inference;
   const tags = ['health'];
-  const serverMetadata = { name: serverName, version: serverVersion, extensions: ['generate'] };
+  // The generate extension is listed only when a model can generate: a loaded model that
+  // says so, or a causal LM still loading.
+  const generates = (m: ServedModel) =>
+    m.description ? m.description.generates : m.config.worker.backend === 'causal-lm';
+  const serverMetadata = () => ({
+    name: serverName,
+    version: serverVersion,
+    extensions: service.models().some(generates) ? ['generate'] : [],
+  });
   for (const url of ['/v2', '/v2/']) {
-    app.get(url, { schema: { tags, summary: 'Server metadata' } }, () => serverMetadata);
+    app.get(url, { schema: { tags, summary: 'Server metadata' } }, serverMetadata);
   }
   app.get('/v2/health/live', { schema: { tags, summary: 'Server live' } }, () => ({ live: true }));
   app.get(

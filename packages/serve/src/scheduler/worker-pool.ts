@@ -74,6 +74,15 @@ export class WorkerPool {
   }
 
   /**
+   * Runs a worker's stream loop (continuous batching) until it is told to stop on `port`.
+   * Each call occupies one worker for good: call it once per worker.
+   */
+  async serveStreams(port: MessagePort): Promise<void> {
+    const task: WorkerTask = { kind: 'streams', port };
+    await this.pool.run(task, { transferList: [port] });
+  }
+
+  /**
    * Stops the workers once their running tasks (a batch, a generation, or a model still
    * loading) have finished. A thread stopped inside a native call such as ONNX Runtime's
    * `run()` aborts the whole process, so running work is waited for, never cut short.

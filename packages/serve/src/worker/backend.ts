@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { DATATYPES } from '../datatypes.js';
 import type { GeneratedToken, GenerateParameters, Tensor, TensorSpec } from '../types.js';
 
@@ -15,6 +16,13 @@ export interface LoadedModel {
     request: { text: string; parameters: GenerateParameters },
     signal: AbortSignal,
   ): AsyncIterable<GeneratedToken>;
+  /**
+   * Serves generation requests arriving on `port` until told to stop (continuous batching):
+   * the worker runs one such task for its whole life.
+   */
+  serveStreams?(port: MessagePort): Promise<void>;
+  /** Set with `serveStreams`: the longest sequence the model takes, tokens. */
+  context?: number;
   /** Custom warm-up (pipelines); otherwise `run` is called once with zero inputs. */
   warmup?(): Promise<void>;
 }

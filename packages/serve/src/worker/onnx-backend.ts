@@ -31,7 +31,8 @@ export function openSession(
     : ort.InferenceSession.create(model, options);
 }
 
-function specsFrom(
+/** The tensor specs of a session's inputs or outputs (`kind` names them in errors). */
+export function specsFrom(
   metadata: readonly ort.InferenceSession.ValueMetadata[],
   kind: string,
 ): TensorSpec[] {

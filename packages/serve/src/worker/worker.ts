@@ -1,12 +1,14 @@
 /**
  * Piscina worker entry: loads one model session per thread (from `workerData`), warms it up,
- * then serves `describe`, `run` and `generate` tasks. Tensors come and go as transferred buffers.
+ * then serves `describe`, `run`, `generate` and `streams` tasks. Tensors come and go as
+ * transferred buffers.
  */
 import { getPriority, setPriority } from 'node:os';
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { messageOf } from '../errors.js';
 import { ownBuffers, warmupInputs, type LoadedModel } from './backend.js';
+import { loadCausalLmModel } from './causal-lm/causal-lm-backend.js';
 import { driveGeneration } from './generate-driver.js';
 import { loadOnnxModel } from './onnx-backend.js';
 import { loadPipeline } from './pipeline-backend.js';
@@ -32,6 +34,8 @@ async function load(): Promise<{ model: LoadedModel; description: ModelDescripti
   let checksInputs = true;
   if (config.backend === 'onnx') model = await loadOnnxModel(config.path, config.threads, declared);
   else if (config.backend === 'tfjs') model = await loadTfjsModel(config.path, declared);
+  else if (config.backend === 'causal-lm')
+    model = await loadCausalLmModel(config.path, config.threads);
   else {
     const p = await loadPipeline(config.path, config.threads, config.options, declared);
     checksInputs = p.checksInputs;
@@ -52,7 +56,8 @@ async function load(): Promise<{ model: LoadedModel; description: ModelDescripti
     outputs: model.outputs,
     checksInputs,
     infers: typeof model.run === 'function',
-    generates: typeof model.generate === 'function',
+    generates: typeof model.generate === 'function' || typeof model.serveStreams === 'function',
+    ...(model.serveStreams && model.context ? { streams: { context: model.context } } : {}),
     ...(warmupError === undefined ? {} : { warmupError }),
   };
   return { model, description };
@@ -85,6 +90,10 @@ export default async function handle(task: WorkerTask): Promise<unknown> {
     case 'generate':
       if (!model.generate) throw new Error(`model '${config.name}' does not generate text`);
       await driveGeneration(model, task.text, task.parameters, task.port);
+      return null;
+    case 'streams':
+      if (!model.serveStreams) throw new Error(`model '${config.name}' does not stream`);
+      await model.serveStreams(task.port);
       return null;
   }
 }

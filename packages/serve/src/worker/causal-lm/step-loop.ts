@@ -1,0 +1,184 @@
+import type { MessagePort } from 'node:worker_threads';
+import { messageOf } from '../../errors.js';
+import type { StreamBatch, StreamCommand, StreamEvent } from '../protocol.js';
+import { Completion, withDefaults } from './completion.js';
+import type { CausalLm } from './hf-model.js';
+import { KvBatch, type KvSource } from './kv-batch.js';
+import { encodePrompt, nextTokens, prefill, promptRoom } from './prompt.js';
+
+type Join = Extract<StreamCommand, { type: 'join' | 'probe' }>;
+
+interface Request {
+  completions: Completion[];
+  cancelled: boolean;
+}
+
+/**
+ * Continuous batching for one worker: runs until 'stop', one step at a time. A step
+ * 1. takes the commands that arrived meanwhile (joins, cancellations),
+ * 2. runs each new prompt alone (prefill) and samples its first token,
+ * 3. regroups the KV batch when sequences joined or left,
+ * 4. runs one decode step for every running sequence at once and samples each one's next token.
+ * Events go back on `port` after steps 2 and 4, so a new stream's first token is not held up.
+ */
+export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<void> {
+  const inbox: StreamCommand[] = [];
+  let wake: (() => void) | undefined;
+  port.on('message', (cmd: StreamCommand) => {
+    inbox.push(cmd);
+    wake?.();
+    wake = undefined;
+  });
+  const requests = new Map<number, Request>();
+  const batch = new KvBatch(lm);
+  /** The batch's rows, in order. */
+  let rows: Completion[] = [];
+  let stopping = false;
+  let out: StreamBatch = { events: [], steps: [] };
+  const emit = (e: StreamEvent) => out.events.push(e);
+  const flush = () => {
+    if (out.events.length > 0 || out.steps.length > 0) port.postMessage(out);
+    out = { events: [], steps: [] };
+  };
+  const ended = (id: number, r: Request, c: Completion) => {
+    emit({
+      id,
+      kind: 'end',
+      index: c.index,
+      finishReason: c.finishReason!,
+      generated: c.generated,
+    });
+    if (r.completions.every((x) => x.finishReason)) {
+      requests.delete(id);
+      emit({ id, kind: 'done' });
+    }
+  };
+  const cancel = (id: number) => {
+    const r = requests.get(id);
+    if (!r || r.cancelled) return;
+    r.cancelled = true;
+    requests.delete(id);
+    for (const c of r.completions) {
+      if (!c.finishReason)
+        emit({
+          id,
+          kind: 'end',
+          index: c.index,
+          finishReason: 'cancelled',
+          generated: c.generated,
+        });
+    }
+    emit({ id, kind: 'done' });
+  };
+  /** Drops finished and cancelled rows and appends `joined`, copying caches only if needed. */
+  const regroup = (joined: { c: Completion; source: KvSource }[]) => {
+    const live = (c: Completion) => !c.finishReason && requests.has(c.requestId);
+    const keep = rows.flatMap((c, i) =>
+      live(c) ? [{ c, source: batch.source(i, c.length) }] : [],
+    );
+    if (keep.length === rows.length && joined.length === 0) return;
+    const all = [...keep, ...joined];
+    batch.rebuild(all.map((r) => r.source));
+    rows = all.map((r) => r.c);
+  };
+
+  const start = async (cmd: Join): Promise<{ c: Completion; source: KvSource }[]> => {
+    if (cmd.type === 'probe') {
+      emit({ id: cmd.id, kind: 'probe', result: await nextTokens(lm, cmd.prompt, cmd.topK) });
+      emit({ id: cmd.id, kind: 'done' });
+      return [];
+    }
+    const { id } = cmd;
+    const params = withDefaults(cmd.params, lm.defaults);
+    const { tokens, truncated } = encodePrompt(lm, cmd.prompt, promptRoom(lm, params.maxTokens));
+    const { logits, source } = await prefill(lm, tokens);
+    const r: Request = { completions: [], cancelled: false };
+    requests.set(id, r);
+    emit({ id, kind: 'start', promptTokens: tokens.length, truncated });
+    for (let i = 0; i < params.n; i++)
+      r.completions.push(new Completion(lm, id, i, params, tokens.length));
+    const joined = [];
+    for (const c of r.completions) {
+      const token = c.next(logits);
+      if (token) emit({ id, kind: 'token', index: c.index, token });
+      if (c.finishReason) ended(id, r, c);
+      else joined.push({ c, source });
+    }
+    return joined;
+  };
+
+  try {
+    for (;;) {
+      if (inbox.length === 0 && rows.length === 0) {
+        if (stopping) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const joins: Join[] = [];
+      const cancelled = new Set<number>();
+      for (const cmd of inbox.splice(0)) {
+        if (cmd.type === 'join' || cmd.type === 'probe') joins.push(cmd);
+        else if (cmd.type === 'cancel') cancelled.add(cmd.id);
+        else stopping = true;
+      }
+      for (const id of cancelled) cancel(id);
+      if (stopping) {
+        for (const id of [...requests.keys()]) cancel(id);
+        for (const j of joins)
+          emit({ id: j.id, kind: 'error', message: 'Server is shutting down' });
+        joins.length = 0;
+      }
+      const joined = [];
+      for (const cmd of joins) {
+        // A cancel that arrived with its join: the request never starts.
+        if (cancelled.has(cmd.id)) {
+          emit({ id: cmd.id, kind: 'done' });
+          continue;
+        }
+        try {
+          joined.push(...(await start(cmd)));
+        } catch (err) {
+          requests.delete(cmd.id);
+          emit({ id: cmd.id, kind: 'error', message: messageOf(err) });
+        }
+      }
+      flush();
+      regroup(joined);
+      if (rows.length > 0) await decodeStep();
+      flush();
+    }
+  } finally {
+    port.close();
+  }
+
+  async function decodeStep(): Promise<void> {
+    const started = performance.now();
+    try {
+      const outputs = await lm.session.run(
+        batch.feeds(
+          rows.map((c) => c.lastToken),
+          rows.map((c) => c.length),
+        ),
+      );
+      out.steps.push({ rows: rows.length, ms: performance.now() - started });
+      batch.absorb(outputs);
+      const logits = outputs.logits!.data as Float32Array;
+      const vocab = logits.length / rows.length;
+      rows.forEach((c, i) => {
+        c.length++;
+        const r = requests.get(c.requestId);
+        if (!r) return; // cancelled while this step ran
+        const token = c.next(logits.subarray(i * vocab, (i + 1) * vocab));
+        if (token) emit({ id: c.requestId, kind: 'token', index: c.index, token });
+        if (c.finishReason) ended(c.requestId, r, c);
+      });
+    } catch (err) {
+      // The step failed for every row: end their requests and start over with an empty batch.
+      for (const id of new Set(rows.map((c) => c.requestId))) {
+        requests.delete(id);
+        emit({ id, kind: 'error', message: messageOf(err) });
+      }
+      batch.rebuild([]);
+      rows = [];
+    }
+  }
+}
