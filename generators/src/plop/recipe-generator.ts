@@ -17,9 +17,15 @@ export interface RecipeGeneratorPaths {
 /** Recipe names: kebab-case, so they work as folder, package and URL names. */
 export const RECIPE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-function titleOf(name: string): string {
+/** The title a recipe gets when none is given: its name in words, `text-to-speech` → "Text to speech". */
+export function defaultTitle(name: string): string {
   const text = name.replace(/-/g, ' ');
   return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** The description a recipe gets when none is given. */
+export function defaultDescription(title: string): string {
+  return `${title}: a pretrained model served by @shipml/serve, with a React page and browser tests.`;
 }
 
 function namesOf(answers: Record<string, unknown>): StarterNames {
@@ -69,14 +75,13 @@ export function registerRecipeGenerator(plop: NodePlopAPI, paths: RecipeGenerato
         type: 'input',
         name: 'title',
         message: 'Title',
-        default: (answers: { name: string }) => titleOf(answers.name),
+        default: (answers: { name: string }) => defaultTitle(answers.name),
       },
       {
         type: 'input',
         name: 'description',
         message: 'One-sentence description',
-        default: (answers: { title: string }) =>
-          `${answers.title}: a pretrained model served by @shipml/serve, with a React page and browser tests.`,
+        default: (answers: { title: string }) => defaultDescription(answers.title),
       },
     ],
     actions: [
