@@ -12,13 +12,10 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { getFreePort, makeTempDir, waitForHttp, writeTinyGpt2 } from '@shipml/test-utils';
+import type * as HfModel from '../src/worker/causal-lm/hf-model.js';
+import type * as StepLoop from '../src/worker/causal-lm/step-loop.js';
 import type { StreamBatch, StreamCommand } from '../src/worker/protocol.js';
 import { median, percentile, spawnScript } from './shared.js';
-
-type LoopModules = [
-  typeof import('../src/worker/causal-lm/hf-model.js'),
-  typeof import('../src/worker/causal-lm/step-loop.js'),
-];
 
 const RUNS = Number(process.env.SHIPML_BENCH_RUNS ?? 3);
 const TOKENS = 200;
@@ -28,14 +25,14 @@ const PROMPT =
 const dir = makeTempDir('shipml-generate-bench-');
 writeTinyGpt2(dir.path, { eosBias: -100 });
 
+// The worker's modules, compiled, as the server runs them; one session, warmed up below.
+const dist = (f: string) => new URL(`../dist/worker/causal-lm/${f}`, import.meta.url).href;
+const { loadCausalLm } = (await import(dist('hf-model.js'))) as typeof HfModel;
+const { serveStreams } = (await import(dist('step-loop.js'))) as typeof StepLoop;
+const lm = await loadCausalLm(dir.path, 1);
+
 /** Tokens/s of `streams` concurrent generations run by the step loop in this thread. */
 async function inProcess(streams: number): Promise<number> {
-  const dist = (f: string) => new URL(`../dist/worker/causal-lm/${f}`, import.meta.url).href;
-  const [{ loadCausalLm }, { serveStreams }] = (await Promise.all([
-    import(dist('hf-model.js')),
-    import(dist('step-loop.js')),
-  ])) as LoopModules;
-  const lm = await loadCausalLm(dir.path, 1);
   const { port1, port2 } = new MessageChannel();
   const loop = serveStreams(lm, port2);
   let tokens = 0;
@@ -94,6 +91,7 @@ const server = spawnScript('generate-server.ts', [dir.path, String(port)]);
 try {
   await waitForHttp(`${base}/v2/health/ready`, 120_000);
   await http(base, 8); // warm-up
+  await inProcess(1);
   const rounds: { inProcess: number; http1: number; http8: number; ttft: number }[] = [];
   for (let r = 0; r < RUNS; r++) {
     const ttfts = [];
