@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GenerateInputError, InvalidInputError, messageOf } from '../errors.js';
+import { GenerateInputError, InvalidInputError } from '../errors.js';
 import { clientSignal, deadlineFrom, requireJson } from '../http/request-context.js';
+import { sendEventStream } from '../http/sse.js';
 import type { GenerateRequestInput } from '../generation.js';
 import type { GeneratedToken, GenerateEvent } from '../types.js';
 import { generateRequestSchema, modelParams } from './schemas.js';
@@ -82,16 +82,7 @@ export function generateRoutes(app: FastifyInstance, deadlineHeader: string): vo
       },
       async (request: Req, reply) => {
         const { events, base, details, many } = start(request, reply);
-        const it = events[Symbol.asyncIterator]();
-        // Wait for the first event before answering 200, so queue-full, deadline and
-        // load errors still get their own status codes.
-        const first = await it.next();
-        const sse = sseEvents(first, it, base, details, many);
-        return reply
-          .header('content-type', 'text/event-stream; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .header('x-accel-buffering', 'no')
-          .send(Readable.from(sse, { objectMode: false }));
+        return sendEventStream(reply, v2Events(events, base, details, many));
       },
     );
   }
@@ -108,52 +99,40 @@ function doneDetails(e: Extract<GenerateEvent, { type: 'done' }>) {
 }
 
 /**
- * One SSE `data:` line per token (with `index` when `n` > 1, and `truncated: true` on the first
- * when the prompt was cut); with `details`, a last event per completion carries its finish reason.
+ * The stream's events in the protocol's shape: one per token (with `index` when `n` > 1, and
+ * `truncated: true` on the first when the prompt was cut); with `details`, a last event per
+ * completion carries its finish reason.
  */
-async function* sseEvents(
-  first: IteratorResult<GenerateEvent>,
-  rest: AsyncIterator<GenerateEvent>,
+async function* v2Events(
+  events: AsyncIterable<GenerateEvent>,
   base: { model_name: string; model_version: string },
   details: boolean,
   many: boolean,
-): AsyncGenerator<string> {
-  const data = (obj: object) => `data: ${JSON.stringify(obj)}\n\n`;
+): AsyncGenerator<object> {
   const last: GeneratedToken[] = [];
   let note: { truncated?: true; index?: number } = {};
-  let result = first;
-  try {
-    while (!result.done) {
-      const e = result.value;
-      if (e.type === 'start') {
-        if (e.truncated) note = { truncated: true };
-      } else if (e.type === 'token') {
-        last[e.index] = e.token;
-        const index = many ? { index: e.index } : {};
-        yield data({
-          text_output: e.token.text,
-          ...base,
-          ...note,
-          ...index,
-          ...(details ? { token: e.token } : {}),
-        });
-        note = {};
-      } else if (details) {
-        const token = last[e.index] ?? { id: 0, text: '', logprob: 0, special: true };
-        yield data({
-          text_output: '',
-          ...base,
-          ...(many ? { index: e.index } : {}),
-          details: { ...doneDetails(e), token },
-        });
-      }
-      result = await rest.next();
+  for await (const e of events) {
+    if (e.type === 'start') {
+      if (e.truncated) note = { truncated: true };
+    } else if (e.type === 'token') {
+      last[e.index] = e.token;
+      const index = many ? { index: e.index } : {};
+      yield {
+        text_output: e.token.text,
+        ...base,
+        ...note,
+        ...index,
+        ...(details ? { token: e.token } : {}),
+      };
+      note = {};
+    } else if (details) {
+      const token = last[e.index] ?? { id: 0, text: '', logprob: 0, special: true };
+      yield {
+        text_output: '',
+        ...base,
+        ...(many ? { index: e.index } : {}),
+        details: { ...doneDetails(e), token },
+      };
     }
-  } catch (err) {
-    // Headers are gone already: report the failure in-band, then end the stream.
-    yield data({ error: messageOf(err) });
-  } finally {
-    // Client gone or stream ended: stop the generation in its worker.
-    await rest.return?.();
   }
 }
