@@ -10,6 +10,7 @@ export {
 } from './errors.js';
 export { pruneCache, removeModel, type Removal } from './cache-admin.js';
 export { sha256File } from './hash.js';
+export { registerLocalModel, type LocalModel } from './register.js';
 export {
   defaultModelId,
   loadManifest,
