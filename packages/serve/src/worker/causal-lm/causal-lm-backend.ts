@@ -2,6 +2,7 @@ import type { LoadedModel } from '../backend.js';
 import { specsFrom } from '../onnx-backend.js';
 import { loadCausalLm } from './hf-model.js';
 import { KvBatch } from './kv-batch.js';
+import { isLastKvName } from './last-kv-outputs.js';
 import { prefill } from './prompt.js';
 import { serveStreams } from './step-loop.js';
 
@@ -14,15 +15,20 @@ export async function loadCausalLmModel(dir: string, threads: number): Promise<L
   return {
     platform: 'onnx_onnxv1',
     inputs: specsFrom(lm.session.inputMetadata, 'input'),
-    outputs: specsFrom(lm.session.outputMetadata, 'output'),
+    // The model's own outputs: not those added for decode steps.
+    outputs: specsFrom(
+      lm.session.outputMetadata.filter((m) => !isLastKvName(m.name)),
+      'output',
+    ),
     context: lm.context,
     serveStreams: (port) => serveStreams(lm, port),
     // One prefill and one batched decode step: the kernels the loop uses, initialized.
     async warmup() {
       const { source } = await prefill(lm, [lm.bosId]);
       const batch = new KvBatch(lm);
-      batch.rebuild([source, source]);
-      await lm.session.run(batch.feeds([lm.bosId, lm.bosId], [1, 1]));
+      batch.add(source);
+      batch.add(source);
+      await batch.step([lm.bosId, lm.bosId]);
     },
   };
 }

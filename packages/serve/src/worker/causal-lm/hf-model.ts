@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import type * as ort from 'onnxruntime-node';
 import { openSession } from '../onnx-backend.js';
+import { lastKvName, withLastKvOutputs } from './last-kv-outputs.js';
 
 /** Sampling defaults from `generation_config.json` (used when a request does not set them). */
 export interface GenerationDefaults {
@@ -31,6 +32,12 @@ const TokenizerClass = Tokenizer as unknown as new (tokenizer: Json, config: Jso
 /** A KV-cache causal LM from a Hugging Face model folder, opened inside a worker. */
 export interface CausalLm {
   session: ort.InferenceSession;
+  /**
+   * Outputs holding only the last position of each `present.*` output, in `past` order
+   * (layer 0 key, layer 0 value, …); undefined when the model could not take them, and a
+   * decode step reads that position from `present.*`.
+   */
+  lastKv: string[] | undefined;
   tokenizer: TextTokenizer;
   layers: number;
   heads: number;
@@ -80,8 +87,6 @@ export async function loadCausalLm(dir: string, threads: number): Promise<Causal
     readJson(dir, 'tokenizer.json', true),
     readJson(dir, 'tokenizer_config.json', true),
   );
-  const session = await openSession(join(dir, 'onnx', 'model.onnx'), threads);
-
   const layers = num(config, ['n_layer', 'num_hidden_layers']);
   const heads = num(config, ['n_head', 'num_attention_heads']);
   const embed = num(config, ['n_embd', 'hidden_size']);
@@ -92,6 +97,11 @@ export async function loadCausalLm(dir: string, threads: number): Promise<Causal
       `config.json in ${dir} lacks n_layer, n_head, n_embd, vocab_size or n_positions`,
     );
   }
+  const { session, lastKv } = await openWithLastKv(
+    join(dir, 'onnx', 'model.onnx'),
+    layers,
+    threads,
+  );
   for (const name of ['input_ids', 'attention_mask', 'position_ids', 'past_key_values.0.key']) {
     if (!session.inputNames.includes(name)) {
       throw new Error(`onnx/model.onnx has no input '${name}': export it with its KV cache`);
@@ -104,6 +114,7 @@ export async function loadCausalLm(dir: string, threads: number): Promise<Causal
   const sampling = generation.do_sample === true;
   return {
     session,
+    lastKv,
     tokenizer,
     layers,
     heads,
@@ -122,4 +133,26 @@ export async function loadCausalLm(dir: string, threads: number): Promise<Causal
       topP: sampling ? (num(generation, ['top_p']) ?? 1) : 1,
     },
   };
+}
+
+/**
+ * The model with `withLastKvOutputs`' outputs added, or as it is where that fails (an opset
+ * before 10, weights in external data files, which a model loaded from memory cannot find).
+ */
+async function openWithLastKv(
+  path: string,
+  layers: number,
+  threads: number,
+): Promise<{ session: ort.InferenceSession; lastKv: string[] | undefined }> {
+  const names = Array.from({ length: layers }, (_, l) =>
+    (['key', 'value'] as const).map((kind) => lastKvName(l, kind)),
+  ).flat();
+  try {
+    const session = await openSession(withLastKvOutputs(readFileSync(path), layers), threads);
+    if (names.every((n) => session.outputNames.includes(n))) return { session, lastKv: names };
+    await session.release();
+  } catch {
+    // Opened below as it is; a model that cannot be opened at all fails there.
+  }
+  return { session: await openSession(path, threads), lastKv: undefined };
 }

@@ -1,6 +1,7 @@
+import * as ort from 'onnxruntime-node';
 import type { NextTokens } from '../../types.js';
 import type { CausalLm } from './hf-model.js';
-import { prefillFeeds, presentOf, type KvSource } from './kv-batch.js';
+import { cacheNames, type KvSource } from './kv-batch.js';
 import { logSumExp, topIndices } from './sampler.js';
 
 /**
@@ -23,6 +24,13 @@ export function promptRoom(lm: CausalLm, maxTokens: number): number {
   return lm.context - Math.min(maxTokens, Math.floor(lm.context / 2));
 }
 
+const int64 = (values: number[]) =>
+  new ort.Tensor(
+    'int64',
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    [1, values.length],
+  );
+
 /**
  * Runs a whole prompt from an empty cache. Returns the last position's logits [vocab] and the
  * prompt's cache as a `KvSource` (batch of one).
@@ -31,13 +39,23 @@ export async function prefill(
   lm: CausalLm,
   tokens: number[],
 ): Promise<{ logits: Float32Array; source: KvSource }> {
-  const outputs = await lm.session.run(prefillFeeds(lm, tokens));
+  const feeds: Record<string, ort.Tensor> = {
+    input_ids: int64(tokens),
+    attention_mask: int64(tokens.map(() => 1)),
+    position_ids: int64(tokens.map((_, i) => i)),
+  };
+  const empty = new Float32Array(0);
+  for (const name of cacheNames(lm.layers, 'past_key_values')) {
+    feeds[name] = new ort.Tensor('float32', empty, [1, lm.heads, 0, lm.headDim]);
+  }
+  const present = cacheNames(lm.layers, 'present');
+  const outputs = await lm.session.run(feeds, ['logits', ...present]);
   const all = outputs.logits!.data as Float32Array;
   const vocab = all.length / tokens.length;
   return {
     logits: all.subarray(all.length - vocab),
     source: {
-      tensors: presentOf(lm, outputs),
+      tensors: present.map((n) => outputs[n]!.data as Float32Array),
       positions: tokens.length,
       row: 0,
       length: tokens.length,

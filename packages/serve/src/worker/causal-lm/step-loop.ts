@@ -30,7 +30,7 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
     wake = undefined;
   });
   const requests = new Map<number, Request>();
-  const batch = new KvBatch(lm);
+  let batch = new KvBatch(lm);
   /** The batch's rows, in order. */
   let rows: Completion[] = [];
   let stopping = false;
@@ -70,16 +70,23 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
     }
     emit({ id, kind: 'done' });
   };
-  /** Drops finished and cancelled rows and appends `joined`, copying caches only if needed. */
+  /**
+   * Drops finished and cancelled rows (the batch's last row moves into a freed one) and
+   * appends `joined`: only the moved and joined rows' caches are copied.
+   */
   const regroup = (joined: { c: Completion; source: KvSource }[]) => {
-    const live = (c: Completion) => !c.finishReason && requests.has(c.requestId);
-    const keep = rows.flatMap((c, i) =>
-      live(c) ? [{ c, source: batch.source(i, c.length) }] : [],
-    );
-    if (keep.length === rows.length && joined.length === 0) return;
-    const all = [...keep, ...joined];
-    batch.rebuild(all.map((r) => r.source));
-    rows = all.map((r) => r.c);
+    // From the end: the row that moves into a freed one has already been kept.
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const c = rows[i]!;
+      if (!c.finishReason && requests.has(c.requestId)) continue;
+      batch.remove(i);
+      rows[i] = rows[rows.length - 1]!;
+      rows.pop();
+    }
+    for (const { c, source } of joined) {
+      batch.add(source);
+      rows.push(c);
+    }
   };
 
   const start = async (cmd: Join): Promise<{ c: Completion; source: KvSource }[]> => {
@@ -153,15 +160,8 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
   async function decodeStep(): Promise<void> {
     const started = performance.now();
     try {
-      const outputs = await lm.session.run(
-        batch.feeds(
-          rows.map((c) => c.lastToken),
-          rows.map((c) => c.length),
-        ),
-      );
+      const logits = await batch.step(rows.map((c) => c.lastToken));
       out.steps.push({ rows: rows.length, ms: performance.now() - started });
-      batch.absorb(outputs);
-      const logits = outputs.logits!.data as Float32Array;
       const vocab = logits.length / rows.length;
       rows.forEach((c, i) => {
         c.length++;
@@ -177,7 +177,7 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
         requests.delete(id);
         emit({ id, kind: 'error', message: messageOf(err) });
       }
-      batch.rebuild([]);
+      batch = new KvBatch(lm);
       rows = [];
     }
   }
