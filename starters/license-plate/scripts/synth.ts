@@ -1,10 +1,11 @@
 /**
  * Seeded synthetic plate photos for tests and evaluation.
  *
- *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1]
+ *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
- * as the last stdout line.
+ * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
+ * close-ups and far cars), `--set br` Brazilian ones (Mercosul and the older grey plates).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,14 +16,24 @@ const args = process.argv.slice(2);
 const { values, positionals } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,
   allowPositionals: true,
-  options: { count: { type: 'string', default: '50' }, seed: { type: 'string', default: '1' } },
+  options: {
+    count: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '1' },
+    set: { type: 'string', default: 'mixed' },
+  },
 });
 if (!positionals[0]) {
-  console.error('usage: synth <out-dir> [--count 50] [--seed 1]');
+  console.error('usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br]');
   process.exit(2);
 }
 const dir = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
-const samples = await generateSet(dir, Number(values.count), Number(values.seed));
+const sets = ['mixed', 'eu', 'us', 'br'] as const;
+const set = sets.find((s) => s === values.set);
+if (!set) {
+  console.error(`--set must be one of ${sets.join(', ')}`);
+  process.exit(2);
+}
+const samples = await generateSet(dir, Number(values.count), Number(values.seed), set);
 const regions: Record<string, number> = {};
 for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
 console.log(JSON.stringify({ dir, count: samples.length, regions }));

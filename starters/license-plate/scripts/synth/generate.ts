@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
-import { drawPlate, type PlateDrawing } from './plate-styles.js';
+import type { PlateDrawing } from './plate-drawing.js';
+import { drawPlate, type PlateSet } from './plate-styles.js';
 import { createRandom, type Random } from './random.js';
-import { drawScene } from './scene.js';
+import { drawScene, type Scene } from './scene.js';
 import { homography, warpInto } from './warp.js';
 
 /** One generated photo: JPEG bytes, the plate text and its box [x, y, w, h] in pixels. */
@@ -39,12 +40,32 @@ async function renderPlate(plate: PlateDrawing, width: number, height: number): 
 }
 
 /**
+ * Regional sets also hold close-ups (the plate fills much of the photo, as when someone photographs
+ * just the plate) and far cars (a plate a few dozen pixels wide). The mixed set keeps its framing.
+ */
+function reframe(scene: Scene, random: Random): void {
+  const framing = random.next();
+  if (framing < 0.25) {
+    scene.plate.width = scene.width * random.range(0.45, 0.8);
+    scene.plate.cx = scene.width * random.range(0.4, 0.6);
+    scene.plate.cy = scene.height * random.range(0.35, 0.65);
+  } else if (framing < 0.4) {
+    scene.plate.width = Math.max(56, scene.plate.width * random.range(0.45, 0.7));
+  }
+}
+
+/**
  * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
  * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts.
  */
-export async function generateSample(random: Random, name: string): Promise<SyntheticSample> {
+export async function generateSample(
+  random: Random,
+  name: string,
+  set: PlateSet = 'mixed',
+): Promise<SyntheticSample> {
   const scene = drawScene(random);
-  const plate = drawPlate(random);
+  const plate = drawPlate(random, set);
+  if (set !== 'mixed') reframe(scene, random);
   const sceneRaw = await sharp(Buffer.from(scene.svg)).removeAlpha().raw().toBuffer();
   const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };
 
@@ -103,12 +124,13 @@ export async function generateSample(random: Random, name: string): Promise<Synt
 
 /**
  * Write `count` photos and their labels (OpenALPR benchmark format) into `dir`, deterministically
- * from `seed`: synth-0001.jpg + synth-0001.txt, …
+ * from `seed`, with plates of `set`'s styles: synth-0001.jpg + synth-0001.txt, …
  */
 export async function generateSet(
   dir: string,
   count: number,
   seed = 1,
+  set: PlateSet = 'mixed',
 ): Promise<SyntheticSample[]> {
   await mkdir(dir, { recursive: true });
   const samples: SyntheticSample[] = [];
@@ -117,6 +139,7 @@ export async function generateSet(
     const sample = await generateSample(
       createRandom(seed * 100_003 + i),
       `synth-${String(i).padStart(4, '0')}`,
+      set,
     );
     await writeFile(join(dir, `${sample.name}.jpg`), sample.jpeg);
     await writeFile(

@@ -1,39 +1,7 @@
+import { brPlate } from './br-plates.js';
+import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
 import type { Random } from './random.js';
-
-/**
- * A plate to draw: the blank plate as SVG, and the text to print into `textBox` (stretched to fill
- * it, as plate fonts are condensed to fit). Text is rendered separately because SVG text sizing
- * differs between renderers.
- */
-export interface PlateDrawing {
-  /** Printed text, e.g. "AB-123-CD"; the label is this without separators. */
-  printed: string;
-  region: string;
-  svg: string;
-  width: number;
-  height: number;
-  textBox: { x: number; y: number; width: number; height: number };
-  font: string;
-  ink: string;
-}
-
-const LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ'; // most countries skip I, O, Q on plates
-const DIGITS = '0123456789';
-
-/** Fill a pattern: L → letter, D → digit, anything else is kept ("LL-DDD-LL" → "AB-123-CD"). */
-export function fillPattern(pattern: string, random: Random): string {
-  return [...pattern]
-    .map((c) => (c === 'L' ? random.pick([...LETTERS]) : c === 'D' ? random.pick([...DIGITS]) : c))
-    .join('');
-}
-
-/** Fonts fontconfig finds on a Debian machine with fonts-dejavu (Pango font descriptions). */
-const FONTS = [
-  'DejaVu Sans Condensed Bold',
-  'DejaVu Sans Mono Bold',
-  'DejaVu Sans Bold',
-  'DejaVu Serif Condensed Bold',
-];
+import { usPlate } from './us-plates.js';
 
 /** EU plate: blue band with a ring of stars and the country code, black text on white (or yellow). */
 function euPlate(random: Random): PlateDrawing {
@@ -89,42 +57,16 @@ function ukPlate(random: Random): PlateDrawing {
   };
 }
 
-/** US-style plate: 2:1, state name on top, dark characters, a slogan below. */
-function usPlate(random: Random): PlateDrawing {
-  const printed = fillPattern(
-    random.pick(['DLLLDDD', 'LLL DDDD', 'LLL-DDDD', 'DLL DDD', 'LLL DDD']),
-    random,
-  );
-  const [state, colour] = random.pick([
-    ['California', '#b3262b'],
-    ['Texas', '#1d2f6f'],
-    ['Ohio', '#a11'],
-    ['Oregon', '#1c5a2e'],
-    ['New York', '#1d3e8c'],
-  ] as const);
-  const [w, h] = [300, 150];
-  const ink = random.pick(['#1d2f6f', '#111', '#6a1010']);
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
-    `<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#fbfbfb"/><stop offset="1" stop-color="#dfe6ee"/></linearGradient></defs>` +
-    `<rect x="1" y="1" width="${w - 2}" height="${h - 2}" rx="12" fill="url(#g)" stroke="#555" stroke-width="2"/>` +
-    `<text x="${w / 2}" y="32" text-anchor="middle" font-family="DejaVu Serif" font-style="italic" font-weight="bold" font-size="26" fill="${colour}">${state}</text>` +
-    `<text x="${w / 2}" y="${h - 12}" text-anchor="middle" font-family="DejaVu Sans" font-size="12" fill="${colour}">${random.pick(['DMV.CA.GOV', 'THE LONE STAR STATE', 'BIRTHPLACE OF AVIATION', 'PACIFIC WONDERLAND', 'EMPIRE STATE'])}</text>` +
-    `</svg>`;
-  const textBox = { x: 22, y: 44, width: w - 44, height: 72 };
-  return {
-    printed,
-    region: 'us',
-    svg,
-    width: w,
-    height: h,
-    textBox,
-    font: random.pick(FONTS),
-    ink,
-  };
-}
+/** Which plates a set holds: `mixed` (EU, UK, US), or one region's styles only. */
+export type PlateSet = 'mixed' | 'eu' | 'us' | 'br';
 
-/** A random plate from one of the regional styles. */
-export function drawPlate(random: Random): PlateDrawing {
-  return random.pick([euPlate, euPlate, ukPlate, usPlate])(random);
+/** A random plate from one of the set's styles. */
+export function drawPlate(random: Random, set: PlateSet = 'mixed'): PlateDrawing {
+  const styles = {
+    mixed: [euPlate, euPlate, ukPlate, usPlate],
+    eu: [euPlate, euPlate, euPlate, ukPlate],
+    us: [usPlate],
+    br: [brPlate],
+  }[set];
+  return random.pick(styles)(random);
 }
