@@ -27,7 +27,7 @@ import { PlateText } from './components/plate-text.js';
 import { ResultPanel } from './components/result-panel.js';
 import { useHistory, type Shot } from './use-history.js';
 import { shrinkPhoto } from './shrink-photo.js';
-import { useServerReady } from './use-server-ready.js';
+import { useServerReady } from '@shipml/client/react';
 
 export function App() {
   const plates = useUpload<PlateReading>(PLATES_URL);

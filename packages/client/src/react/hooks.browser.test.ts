@@ -2,14 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from '@shipml/test-utils';
+import { launchBrowser } from '@shipml/test-utils';
 import { startTestServer } from '../__tests__/test-server.js';
 
 let app: FastifyInstance;
 let baseUrl: string;
 let closedStreams: () => number;
-let browser: LaunchedBrowser;
-let page: Awaited<ReturnType<LaunchedBrowser['browser']['newPage']>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Awaited<ReturnType<typeof browser.newPage>>;
 
 beforeAll(async () => {
   const bundle = await build({
@@ -31,7 +31,7 @@ beforeAll(async () => {
     server.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(js));
   }));
   browser = await launchBrowser();
-  page = await browser.browser.newPage();
+  page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(baseUrl);
