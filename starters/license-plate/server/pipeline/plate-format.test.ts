@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PLATE_CHARS } from './ctc-decode.js';
-import { classesOf, expandLayout, formatScore, plateAlternatives } from './plate-format.js';
+import {
+  classesOf,
+  expandLayout,
+  formatBook,
+  formatScore,
+  plateAlternatives,
+  swapCost,
+} from './plate-format.js';
+import { REGIONS } from './regions/regions.js';
 
 /** Confident one-hot distributions for a reading, as the CTC decoder gives them. */
 function confident(text: string) {
@@ -55,5 +63,50 @@ describe('plate formats', () => {
     expect(plateAlternatives('GWAGEN', charProbs, charDists).map((a) => a.text)).not.toContain(
       'GWAGE2',
     );
+  });
+});
+
+describe('plate formats per region', () => {
+  const us = formatBook(REGIONS.us);
+  const california = formatBook(REGIONS.us, 'California');
+
+  /** A reading whose character `at` the model gave `p`, and `alt` the rest (a torn reading). */
+  function torn(text: string, at: number, alt: string, p: number) {
+    const { charProbs, charDists } = confident(text);
+    charProbs[at] = p;
+    charDists[at]![PLATE_CHARS.indexOf(text[at]!)] = p;
+    charDists[at]![PLATE_CHARS.indexOf(alt)] = 1 - p;
+    return { charProbs, charDists };
+  }
+
+  it('knows the US serials and not the German ones', () => {
+    expect(formatScore('7ABC123', us)).toBe(1);
+    expect(formatScore('GABC123', us)).toBeLessThan(0.5); // DE 'L1-3 L1-2 D1-4' fits anywhere
+    expect(formatScore('GABC123')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('scores words of letters only low where serials mix letters and digits', () => {
+    expect(formatScore('PARKING', us)).toBeLessThan(0.2);
+    expect(formatScore('PARKING', formatBook(REGIONS.eu))).toBe(0.6);
+  });
+
+  it('repairs a look-alike where the region allows it: G → 6 for California', () => {
+    const { charProbs, charDists } = torn('GABC123', 0, '6', 0.6);
+    const best = plateAlternatives('GABC123', charProbs, charDists, california)[0]!;
+    expect(best.text).toBe('6ABC123');
+    expect(best.factor).toBeGreaterThan(formatScore('GABC123', california));
+  });
+
+  it('lets a US layout overrule a clear reading only when it is a current series', () => {
+    // 'XE1552' fits no US layout; 'XEI552' fits the older LLL DDD (weight 0.8 at most).
+    const { charProbs, charDists } = confident('XE1552');
+    const alts = plateAlternatives('XE1552', charProbs, charDists, us);
+    const repaired = alts.find((a) => a.text === 'XEI552');
+    expect(repaired === undefined || repaired.factor < formatScore('XE1552', us)).toBe(true);
+  });
+
+  it('costs less to swap where the model was torn', () => {
+    expect(swapCost(0.4, 0.6, 0.1)).toBeGreaterThan(swapCost(0.01, 0.99, 0.1));
+    expect(swapCost(0.01, 0.99, 0)).toBe(swapCost(0.4, 0.6, 0));
   });
 });

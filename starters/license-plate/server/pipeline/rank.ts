@@ -1,5 +1,5 @@
 import type { Decoded } from './ctc-decode.js';
-import { formatScore, plateAlternatives } from './plate-format.js';
+import { ANY_REGION, formatScore, plateAlternatives, type FormatBook } from './plate-format.js';
 import type { Candidate } from './plate-candidates.js';
 import type { Plate } from './types.js';
 import { rectCorners } from './min-area-rect.js';
@@ -39,14 +39,22 @@ function overlap(a: number[], b: number[]): number {
   return (w * h) / Math.min(area(a), area(b));
 }
 
+/** One way to read one region: the text, its confidence and its ranking score. */
+export interface ScoredText extends Plate {
+  /** confidence × how plate-like the region is: what the ranking sorts by. */
+  rankScore: number;
+  reading: Reading;
+}
+
 /**
- * Step 5 — score every reading by recognition confidence × plate-format plausibility (with
- * look-alike letters/digits swapped when that makes the text fit a layout) × how plate-like its
- * region is; keep the best reading of each place in the photo, best first.
+ * Score every reading by recognition confidence × plate-format plausibility in the region's
+ * `book` (with look-alike letters/digits swapped when that makes the text fit a layout) × how
+ * plate-like its region is. All options, best first.
  */
-export function rankReadings(readings: Reading[], minConfidence = 0.1): Plate[] {
+export function scoreReadings(readings: Reading[], book: FormatBook = ANY_REGION): ScoredText[] {
   const tallest = Math.max(...readings.map((r) => r.candidate.box.height));
-  const scored = readings.flatMap(({ candidate, decoded, darkShare }) => {
+  const scored = readings.flatMap((reading) => {
+    const { candidate, decoded, darkShare } = reading;
     // Evidence from the region rather than the text: plate-like shape, the biggest text in the
     // photo (the car being photographed), not cut off by the border, dark text on a light ground.
     const regionScore =
@@ -57,20 +65,30 @@ export function rankReadings(readings: Reading[], minConfidence = 0.1): Plate[] 
     const conf = textConfidence(decoded.charProbs);
     // The reading as it is, scored by its format, and its best repairs (already format-weighted).
     const options = [
-      { text: decoded.text, plausibility: formatScore(decoded.text) },
-      ...plateAlternatives(decoded.text, decoded.charProbs, decoded.charDists)
+      { text: decoded.text, plausibility: formatScore(decoded.text, book) },
+      ...plateAlternatives(decoded.text, decoded.charProbs, decoded.charDists, book)
         .slice(0, 3)
         .map((a) => ({ text: a.text, plausibility: a.factor })),
     ];
     return options.map(({ text, plausibility }) => {
       const confidence = conf * plausibility;
-      const rankScore = confidence * regionScore;
-      return { text, confidence, rankScore, box: boundsOf(candidate) };
+      return { text, confidence, rankScore: confidence * regionScore, box: boundsOf(candidate), reading }; // prettier-ignore
     });
   });
-  scored.sort((a, b) => b.rankScore - a.rankScore);
+  return scored.sort((a, b) => b.rankScore - a.rankScore);
+}
+
+/**
+ * Step 5 — rank the readings (see `scoreReadings`) and keep the best reading of each place in
+ * the photo, best first.
+ */
+export function rankReadings(
+  readings: Reading[],
+  minConfidence = 0.1,
+  book: FormatBook = ANY_REGION,
+): Plate[] {
   const plates: Plate[] = [];
-  for (const s of scored) {
+  for (const s of scoreReadings(readings, book)) {
     if (s.confidence < minConfidence || s.text.length < 2) continue;
     if (plates.some((p) => overlap(p.box, s.box) > 0.5)) continue;
     plates.push({ text: s.text, confidence: Number(s.confidence.toFixed(4)), box: s.box });

@@ -1,14 +1,12 @@
-import { cropBox } from './crop-box.js';
-import { trimCountryBand } from './country-band.js';
-import { ctcDecode } from './ctc-decode.js';
+import { rankInRegion, type PhotoEvidence } from './choose-region.js';
 import { decodeImage } from './decode-image.js';
 import { detectBoxes } from './detect-boxes.js';
 import { toDetectInput } from './detect-input.js';
 import { loadDictionary, plateModelFiles } from './model-files.js';
-import { plateCandidates, toPhotoBoxes, type Candidate } from './plate-candidates.js';
-import { rankReadings, type Reading } from './rank.js';
-import { toRecognizeInput } from './recognize-input.js';
-import { darkShare } from './text-polarity.js';
+import { plateCandidates, toPhotoBoxes } from './plate-candidates.js';
+import { findClue } from './plate-clues.js';
+import { contextLines, readCrops, type CropReadings } from './read-crops.js';
+import type { RegionSetting } from './regions/types.js';
 import type { PlateModels, PlateReading, RgbImage, RotatedBox } from './types.js';
 import { cutRegion, zoomRegions, type Region } from './zoom-regions.js';
 
@@ -23,6 +21,13 @@ export interface ReadPlatesOptions {
   maxCandidates?: number;
   /** Look again, magnified, around the best regions when the best reading is unsure (default true). */
   zoom?: boolean;
+  /**
+   * Whose plate formats to read with: `eu`, `us`, `br`, or `auto` (the default) to choose per
+   * photo from what it shows (a state name or slogan, an EU band, the plate's layout).
+   */
+  region?: RegionSetting;
+  /** Look at the whole photo once more, enlarged, when nothing plate-like was read (default true). */
+  secondLook?: boolean;
 }
 
 let bundledDictionary: Promise<string[]> | undefined;
@@ -34,11 +39,17 @@ async function defaultDictionary(): Promise<string[]> {
 
 /** Below this confidence the best reading is "unsure" and the zoom pass runs. */
 const UNSURE = 0.7;
+/** Below this (after zooming), nothing plate-like was read: look again at the whole photo, larger. */
+const NOTHING = 0.4;
 
 /**
  * Read the licence plates in a photo: decode → detect text → pick plate-like regions → recognise
- * them in one batch → rank; when unsure, look again closer at the best regions.
- * `image` is the uploaded file (JPEG, PNG or WebP bytes).
+ * them (and the lines around them) in one batch → choose the region → rank; when unsure, look
+ * again closer at the best regions; when nothing was found, once more at the whole photo, larger.
+ * `image` is the uploaded file (JPEG, PNG or WebP bytes). Answers, for example:
+ * `{ plates: [{ text: '7ABC123', confidence: 0.93, box: [412, 530, 610, 590] }],
+ *    region: { id: 'us', name: 'United States', state: 'California', from: 'photo' },
+ *    timingsMs: { decode: 5, detect: 48, recognize: 27, rank: 1, total: 81 } }`
  * @throws PlateInputError subclasses (status 400/415) for bytes that are not a usable image
  */
 export async function readPlates(
@@ -47,6 +58,7 @@ export async function readPlates(
   opts: ReadPlatesOptions = {},
 ): Promise<PlateReading> {
   const dictionary = opts.dictionary ?? (await (bundledDictionary ??= defaultDictionary()));
+  const setting = opts.region ?? 'auto';
   const timingsMs: Record<string, number> = {};
   const start = performance.now();
   let t = start;
@@ -65,31 +77,61 @@ export async function readPlates(
   const candidates = plateCandidates(boxes, photo, opts.maxCandidates);
   lap('detect');
 
-  // 4. Read all candidate crops in one batch.
-  let readings = await readCandidates(photo, candidates, models, dictionary);
+  // 4. Read all candidate crops, and the lines around the best ones, in one batch.
+  const seen = await readCrops(photo, candidates, contextLines(candidates, boxes), models, dictionary); // prettier-ignore
   lap('recognize');
 
-  // 5. Most plate-like reading first.
-  let plates = rankReadings(readings);
+  // 5. Which region's plates is this (words around it, an EU band, its layout)? Rank in it.
+  let result = rankInRegion(seen.readings, setting, photoEvidence(seen, boxes));
   lap('rank');
 
   // 6. Unsure (a far plate, found only in part)? Detect again, magnified, around the best regions.
-  if ((opts.zoom ?? true) && (plates[0]?.confidence ?? 0) < UNSURE && candidates.length > 0) {
+  const confidence = () => result.plates[0]?.confidence ?? 0;
+  if ((opts.zoom ?? true) && confidence() < UNSURE && candidates.length > 0) {
     const closer: RotatedBox[] = [];
     for (const region of zoomRegions(candidates, photo)) {
       closer.push(...(await findText(photo, models, 480, region)));
     }
     const more = plateCandidates(closer, photo, opts.maxCandidates);
-    readings = readings.concat(await readCandidates(photo, more, models, dictionary));
-    plates = rankReadings(readings);
+    merge(seen, await readCrops(photo, more, [], models, dictionary));
+    boxes.push(...closer);
+    result = rankInRegion(seen.readings, setting, photoEvidence(seen, boxes));
     lap('zoom');
+  }
+
+  // 7. Nothing plate-like at all (a small far plate the detector missed, a dark plate)? Look at
+  //    the whole photo again, enlarged, with a more lenient detector.
+  if ((opts.secondLook ?? true) && confidence() < NOTHING) {
+    const larger = await findText(photo, models, SECOND_LOOK_SIDE, undefined, true);
+    const more = plateCandidates(larger, photo, opts.maxCandidates);
+    merge(seen, await readCrops(photo, more, contextLines(more, larger), models, dictionary));
+    boxes.push(...larger);
+    result = rankInRegion(seen.readings, setting, photoEvidence(seen, boxes));
+    lap('secondLook');
   }
   timingsMs.total = Math.round((performance.now() - start) * 10) / 10;
   // Boxes were found at working size; answer in the pixels of the photo that was sent.
   return {
-    plates: plates.map((p) => ({ ...p, box: inPhotoPixels(p.box, photo.scale) })),
+    plates: result.plates.map((p) => ({ ...p, box: inPhotoPixels(p.box, photo.scale) })),
+    region: result.region,
     timingsMs,
   };
+}
+
+/** Long side of the second look's detector input: small photos are enlarged up to this. */
+const SECOND_LOOK_SIDE = 1280;
+
+/** Add a later pass's readings to what was seen so far. */
+function merge(seen: CropReadings, more: CropReadings): void {
+  seen.readings.push(...more.readings);
+  seen.aroundTexts.push(...more.aroundTexts);
+  seen.euBand ||= more.euBand;
+}
+
+/** What the photo says about the plate's region: clue words among everything read, an EU band. */
+function photoEvidence(seen: CropReadings, boxes: RotatedBox[]): PhotoEvidence {
+  const texts = [...seen.readings.map((r) => r.decoded.text), ...seen.aroundTexts];
+  return { clues: texts.map(findClue).filter((c) => c !== undefined), euBand: seen.euBand, boxes };
 }
 
 /** Scales an [x1, y1, x2, y2] box from working pixels back to the uploaded photo's pixels. */
@@ -99,36 +141,22 @@ function inPhotoPixels(box: [number, number, number, number], scale: number) {
 
 /**
  * Step 2 — run the text detector on the photo (or a region of it, magnified up to `maxSide`) and
- * return rotated text boxes in photo pixels.
+ * return rotated text boxes in photo pixels. `lenient` also enlarges the whole photo and keeps
+ * fainter text.
  */
 async function findText(
   photo: RgbImage,
   models: PlateModels,
   maxSide: number,
   region?: Region,
+  lenient = false,
 ): Promise<RotatedBox[]> {
   const source = region ? cutRegion(photo, region) : photo;
-  const det = await toDetectInput(source, maxSide, region !== undefined);
+  const det = await toDetectInput(source, maxSide, region !== undefined || lenient);
   // [1, 1, H, W]: for every pixel of the input, the probability that it lies inside a text line.
   const map = await models.detect(det.tensor);
-  const boxes = toPhotoBoxes(detectBoxes(map), det.scaleX, det.scaleY);
+  // Lenient: keep fainter regions (a dark or dirty plate's text scores lower).
+  const found = detectBoxes(map, lenient ? { boxThreshold: 0.4 } : {});
+  const boxes = toPhotoBoxes(found, det.scaleX, det.scaleY);
   return region ? boxes.map((b) => ({ ...b, cx: b.cx + region.x, cy: b.cy + region.y })) : boxes;
-}
-
-/** Step 4 — crop every candidate level (minus any EU band), recognise them all in one batch. */
-async function readCandidates(
-  photo: RgbImage,
-  candidates: Candidate[],
-  models: PlateModels,
-  dictionary: string[],
-): Promise<Reading[]> {
-  if (candidates.length === 0) return [];
-  const crops = candidates.map((c) => trimCountryBand(cropBox(photo, c.box)));
-  // [N, T, 6625]: for each crop and each 8-pixel column step, a probability per character class.
-  const probs = await models.recognize(toRecognizeInput(crops));
-  return ctcDecode(probs, dictionary).map((decoded, i) => ({
-    candidate: candidates[i]!,
-    decoded,
-    darkShare: darkShare(crops[i]!),
-  }));
 }

@@ -4,6 +4,7 @@
 // straight to it: row-major `data` of `shape`, with a V2 datatype such as 'FP32'.
 export type { Datatype, Tensor, TypedArray } from '@shipml/serve';
 import type { Tensor } from '@shipml/serve';
+import type { RegionId } from './regions/types.js';
 
 /** The two models the pipeline needs; the app wires them to `app.inference.infer`. */
 export interface PlateModels {
@@ -21,9 +22,21 @@ export interface Plate {
   box: [x1: number, y1: number, x2: number, y2: number];
 }
 
+/** Which region's plate formats the reading used, e.g. `{ id: 'us', name: 'United States', state: 'Arizona', from: 'photo' }`. */
+export interface RegionUsed {
+  id: RegionId;
+  name: string;
+  /** The US state (sub-region) named on the plate, when one was read. */
+  state?: string;
+  /** `setting`: the caller chose the region; `photo`: `auto` chose it from what the photo shows. */
+  from: 'setting' | 'photo';
+}
+
 export interface PlateReading {
   /** Best plate first; empty when no plate-like text was found. */
   plates: Plate[];
+  /** The region whose formats ranked the plates (always set by `readPlates`). */
+  region?: RegionUsed;
   /** Milliseconds per step: decode, detect, recognize, rank, total. */
   timingsMs: Record<string, number>;
 }

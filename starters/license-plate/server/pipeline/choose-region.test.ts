@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { rankInRegion, regionWeight, type PhotoEvidence } from './choose-region.js';
+import { PLATE_CHARS, type Decoded } from './ctc-decode.js';
+import { findClue } from './plate-clues.js';
+import type { Reading } from './rank.js';
+import { REGIONS } from './regions/regions.js';
+import type { RotatedBox } from './types.js';
+
+/** A reading of `text` in a box centred at (cx, cy), the model `p` sure of each character. */
+function reading(text: string, cx: number, cy: number, height = 40, p = 0.95): Reading {
+  const decoded: Decoded = {
+    text,
+    charProbs: [...text].map(() => p),
+    charDists: [...text].map((ch) => {
+      const d = new Float32Array(PLATE_CHARS.length);
+      d[PLATE_CHARS.indexOf(ch)] = p;
+      return d;
+    }),
+  };
+  const box: RotatedBox = { cx, cy, width: height * 4, height, angle: 0, score: 0.9 };
+  return { candidate: { box, shapeScore: 0.9, atEdge: false }, decoded, darkShare: 0.3 };
+}
+
+const nothing: PhotoEvidence = { clues: [], euBand: false, boxes: [] };
+
+describe('rankInRegion', () => {
+  it('reads as the region it is told, whatever the photo shows', () => {
+    const { region } = rankInRegion([reading('AB123CD', 200, 100)], 'br', nothing);
+    expect(region).toEqual({ id: 'br', name: 'Brazil', from: 'setting' });
+  });
+
+  it('never answers with a state name, and uses it to pick region and state', () => {
+    // The state name, read big and clear, and the serial with a G/6 the model was unsure of.
+    const state = reading('CALIFORNIA', 200, 50, 44, 0.99);
+    const serial = reading('GABC123', 200, 110, 40, 0.9);
+    serial.decoded.charDists[0]![PLATE_CHARS.indexOf('6')] = 0.1;
+    const evidence = { ...nothing, clues: [findClue('CALIFORNIA')!] };
+    const { plates, region } = rankInRegion([state, serial], 'auto', evidence);
+    expect(plates.map((p) => p.text)).not.toContain('CALIFORNIA');
+    expect(plates[0]!.text).toBe('6ABC123');
+    expect(region).toEqual({ id: 'us', name: 'United States', state: 'California', from: 'photo' });
+  });
+
+  it('keeps European readings European without evidence to the contrary', () => {
+    const { plates, region } = rankInRegion([reading('GABC123', 200, 100)], 'auto', nothing);
+    expect(plates[0]!.text).toBe('GABC123'); // DE: G ABC 123
+    expect(region.id).toBe('eu');
+  });
+
+  it('reads a plate with lines stacked on it as American', () => {
+    const serial = reading('GABC123', 200, 100);
+    serial.decoded.charDists[0]![PLATE_CHARS.indexOf('6')] = 0.3;
+    const slogan: RotatedBox = { cx: 200, cy: 150, width: 120, height: 16, angle: 0, score: 0.8 };
+    const evidence = { ...nothing, boxes: [serial.candidate.box, slogan] };
+    expect(rankInRegion([serial], 'auto', evidence).region.id).toBe('us');
+  });
+});
+
+describe('regionWeight', () => {
+  it('counts a clue word above an EU band above the plate shape', () => {
+    const us = findClue('TEXAS')!;
+    expect(regionWeight(REGIONS.us, { ...nothing, clues: [us] })).toBeGreaterThan(
+      regionWeight(REGIONS.eu, { ...nothing, euBand: true }),
+    );
+    expect(regionWeight(REGIONS.eu, { ...nothing, euBand: true })).toBeGreaterThan(
+      regionWeight(REGIONS.us, nothing),
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { formatBook } from './plate-format.js';
+import { findClue, type Clue } from './plate-clues.js';
+import { rankReadings, scoreReadings, type Reading } from './rank.js';
+import { REGIONS } from './regions/regions.js';
+import type { PlateRegion, RegionSetting } from './regions/types.js';
+import type { Plate, RegionUsed, RotatedBox } from './types.js';
+import { linesAround } from './lines-around.js';
+
+/** What the photo shows about where its plate is from, besides the serial itself. */
+export interface PhotoEvidence {
+  /** Clue words read anywhere on the photo (state names, slogans, "BRASIL"…). */
+  clues: Clue[];
+  /** A blue EU band was found at the left of a plate-like region. */
+  euBand: boolean;
+  /** Every text box found, in photo pixels: are other lines stacked on the plate? */
+  boxes: RotatedBox[];
+}
+
+/**
+ * How much the evidence favours the hypothesis "this photo's plate is from `region`, and it is
+ * `plate`" (a relative weight). A clue word counts most (it names the region), the EU band next,
+ * then the plate's shape (the region's `shapeWeight`).
+ */
+export function regionWeight(
+  region: PlateRegion,
+  evidence: PhotoEvidence,
+  plate?: RotatedBox,
+): number {
+  let w = evidence.clues.some((c) => c.region === region.id) ? 4 : 1;
+  if (evidence.euBand && region.id === 'eu') w *= 3;
+  const stacked = plate !== undefined && linesAround(plate, evidence.boxes).length > 0;
+  return w * (stacked ? region.shapeWeight.stacked : region.shapeWeight.lone);
+}
+
+/** The sub-region (US state) most clue words name, if any. */
+function subregionOf(region: PlateRegion, clues: Clue[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of clues) {
+    if (c.region === region.id && c.subregion) counts.set(c.subregion, (counts.get(c.subregion) ?? 0) + 1); // prettier-ignore
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * Step 5 — rank the readings in a region. Readings that are clue words (the state's name, a
+ * slogan) never become plates. With `auto`, the readings are ranked in every region and the region
+ * whose best plate, weighed by the photo's evidence (`regionWeight`), scores highest is used.
+ */
+export function rankInRegion(
+  readings: Reading[],
+  setting: RegionSetting,
+  evidence: PhotoEvidence,
+): { plates: Plate[]; region: RegionUsed } {
+  const serials = readings.filter((r) => findClue(r.decoded.text) === undefined);
+  const rank = (region: PlateRegion) => {
+    const state = subregionOf(region, evidence.clues);
+    const book = formatBook(region, state);
+    const best = scoreReadings(serials, book)[0];
+    const weight = regionWeight(region, evidence, best?.reading.candidate.box);
+    return { region, state, book, score: (best?.rankScore ?? 0) * weight };
+  };
+  let chosen: ReturnType<typeof rank>;
+  if (setting === 'auto') {
+    // Ties go to the first region listed (Europe), as before regions existed.
+    chosen = Object.values(REGIONS)
+      .map(rank)
+      .reduce((a, b) => (b.score > a.score ? b : a));
+  } else {
+    chosen = rank(REGIONS[setting]);
+  }
+  const { region, state, book } = chosen;
+  return {
+    plates: rankReadings(serials, 0.1, book),
+    region: {
+      id: region.id,
+      name: region.name,
+      ...(state ? { state } : {}),
+      from: setting === 'auto' ? 'photo' : 'setting',
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, findClue } from './plate-clues.js';
+
+describe('findClue', () => {
+  it('names the state from its name or slogan, as the OCR reads them', () => {
+    expect(findClue('CALIFORNIA')).toEqual({ region: 'us', subregion: 'California', word: 'CALIFORNIA' }); // prettier-ignore
+    expect(findClue('LANDOFLINC0LN')?.subregion).toBe('Illinois'); // one slip: 0 for O
+    expect(findClue('DMVCAG0V')?.subregion).toBe('California');
+    expect(findClue('SUNSHINESTATE')?.subregion).toBe('Florida');
+    expect(findClue('IBRASIL')?.region).toBe('br'); // a stray character before the word
+  });
+
+  it('leaves serials and other words alone', () => {
+    for (const text of ['7ABC123', 'ABC1234', 'BRA2E19', 'AB123CD', 'PARKING', 'OHI0', 'TAXI']) {
+      expect(findClue(text), text).toBeUndefined();
+    }
+  });
+
+  it('counts edits, giving up past the limit', () => {
+    expect(editDistance('TEXAS', 'TEXAS', 1)).toBe(0);
+    expect(editDistance('TEXA5', 'TEXAS', 1)).toBe(1);
+    expect(editDistance('TEX', 'TEXAS', 1)).toBe(2);
+  });
+});

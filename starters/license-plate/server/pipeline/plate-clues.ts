@@ -1,0 +1,64 @@
+import { REGIONS } from './regions/regions.js';
+import type { RegionId } from './regions/types.js';
+
+/** A word read on a plate that is not its serial, and the region (and state) it points to. */
+export interface Clue {
+  region: RegionId;
+  /** The sub-region the word names (a US state), when it names one. */
+  subregion?: string;
+  /** The clue as listed in the region data, e.g. 'LAND OF LINCOLN'. */
+  word: string;
+}
+
+/** Upper-case letters and digits only: how readings and clue words are compared. */
+const squeeze = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+/** Every clue word of every region, squeezed, longest first (the most specific match wins). */
+const INDEX: { key: string; clue: Clue }[] = Object.values(REGIONS)
+  .flatMap((region) => [
+    ...region.clues.map((word) => ({ key: squeeze(word), clue: { region: region.id, word } })),
+    ...(region.subregions ?? []).flatMap((sub) =>
+      sub.clues.map((word) => ({
+        key: squeeze(word),
+        clue: { region: region.id, subregion: sub.name, word },
+      })),
+    ),
+  ])
+  .sort((a, b) => b.key.length - a.key.length);
+
+/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(
+        Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
+      );
+    }
+    if (Math.min(...row) > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The clue a reading matches, if any: "CALIFORNIA", "LANDOFLINC0LN" or "DMVCAGOV" read off the
+ * plate's rim. OCR slips are allowed (one per five letters of the word); a reading may also hold
+ * the word with a stray character around it. Short words (OHIO, USA) must match exactly.
+ */
+export function findClue(reading: string): Clue | undefined {
+  const text = squeeze(reading);
+  if (text.length < 3) return undefined;
+  for (const { key, clue } of INDEX) {
+    if (key.length <= 4) {
+      if (text === key) return clue;
+      continue;
+    }
+    if (text.includes(key)) return clue;
+    const slips = Math.floor(key.length / 5);
+    if (editDistance(text, key, slips) <= slips) return clue;
+  }
+  return undefined;
+}
