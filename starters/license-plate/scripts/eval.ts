@@ -2,10 +2,13 @@
  * Accuracy of the plate pipeline on a folder of labelled photos (OpenALPR benchmark format).
  *
  *   pnpm --filter @shipml/starter-license-plate eval -- <dir> [--top-k 3] [--verbose] [--serve]
+ *     [--region auto|eu|us|br]
  *
  * Progress goes to stderr; the last stdout line is
- * {"n", "exactTop1", "inTopK", "msPerImageP50"}: the share of photos whose best plate is right,
- * the share with the right plate among the first k, and the median time to read one photo.
+ * {"n", "exactTop1", "inTopK", "msPerImageP50", "region", "byRegion"}: the share of photos whose
+ * best plate is right, the share with the right plate among the first k, the median time to read
+ * one photo, the region setting, and per region the photos were read as: how many, and how many
+ * of them right. `--region us` reads every photo with the US formats; `auto` chooses per photo.
  * By default the models run in-process on onnxruntime-node; with --serve each photo goes through
  * the app itself (`POST /api/plates` on buildApp(), models in @shipml/serve's worker threads).
  */
@@ -15,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { plateModelFiles } from '../server/pipeline/model-files.js';
 import { createOrtModels } from '../server/pipeline/ort-models.js';
 import { readPlates } from '../server/pipeline/read-plates.js';
+import { isRegionSetting, REGION_SETTINGS } from '../server/pipeline/regions/regions.js';
 import type { PlateReading, Tensor } from '../server/pipeline/types.js';
 import { normalisePlate, readBenchmark } from './benchmark-format.js';
 
@@ -29,14 +33,20 @@ const { values, positionals } = parseArgs({
     serve: { type: 'boolean', default: false },
     threads: { type: 'string', default: '2' },
     'det-side': { type: 'string', default: '736' },
+    region: { type: 'string', default: 'auto' },
   },
 });
 // pnpm runs scripts in the package folder; resolve the folder from where the command was typed.
 const dir = positionals[0] && resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
 if (!dir) {
   console.error(
-    'usage: eval <dir> [--top-k 3] [--verbose] [--serve] [--threads 2] [--det-side 736]',
+    'usage: eval <dir> [--top-k 3] [--verbose] [--serve] [--threads 2] [--det-side 736] [--region auto|eu|us|br]',
   );
+  process.exit(2);
+}
+const region = values.region;
+if (!isRegionSetting(region)) {
+  console.error(`--region must be one of ${REGION_SETTINGS.join(', ')}`);
   process.exit(2);
 }
 const topK = Number(values['top-k']);
@@ -48,7 +58,7 @@ if (images.length === 0) {
 
 // Count the work handed to the models: steadier than wall time on a shared machine.
 const work = { detPixels: 0, recCrops: 0, recColumns: 0 };
-const pipeline = { detectMaxSide: Number(values['det-side']) };
+const pipeline = { detectMaxSide: Number(values['det-side']), region };
 
 /** Load the models once, return "photo bytes → reading" and a way to shut down. */
 async function openReader(): Promise<{
@@ -94,12 +104,14 @@ Object.assign(work, { detPixels: 0, recCrops: 0, recColumns: 0 });
 
 const stepTotals: Record<string, number> = {};
 let top1 = 0;
+// Per region the pipeline read the photo as (US photos read as EU show up here too).
+const byRegion: Record<string, { n: number; exactTop1: number }> = {};
 let inTopK = 0;
 const times: number[] = [];
 for (const [i, image] of images.entries()) {
   const bytes = await readFile(image.file);
   const t0 = performance.now();
-  const { plates, timingsMs } = await reader.read(bytes);
+  const { plates, timingsMs, region: used } = await reader.read(bytes);
   times.push(performance.now() - t0);
   for (const [step, ms] of Object.entries(timingsMs))
     stepTotals[step] = (stepTotals[step] ?? 0) + ms;
@@ -107,8 +119,13 @@ for (const [i, image] of images.entries()) {
   const texts = plates.map((p) => normalisePlate(p.text));
   const ok = texts[0] !== undefined && truth.has(texts[0]);
   top1 += ok ? 1 : 0;
+  const key = used ? used.id : 'none';
+  const tally = (byRegion[key] ??= { n: 0, exactTop1: 0 });
+  tally.n++;
+  tally.exactTop1 += ok ? 1 : 0;
   inTopK += texts.slice(0, topK).some((t) => truth.has(t)) ? 1 : 0;
-  const got = `${texts.slice(0, topK).join(' ') || '-'} (${plates[0]?.confidence ?? 0})`;
+  const state = used?.state ? `/${used.state}` : '';
+  const got = `${texts.slice(0, topK).join(' ') || '-'} (${plates[0]?.confidence ?? 0}) as ${used?.id ?? '?'}${state}`;
   const line = `${i + 1}/${images.length} ${basename(image.file)} ${ok ? 'ok  ' : 'MISS'} want ${[...truth].join('|')} got ${got}`;
   if (values.verbose || !ok) console.error(line);
 }
@@ -134,5 +151,12 @@ console.log(
     exactTop1: round(top1 / images.length),
     inTopK: round(inTopK / images.length),
     msPerImageP50: round(times[Math.floor(times.length / 2)]!, 1),
+    region,
+    byRegion: Object.fromEntries(
+      Object.entries(byRegion).map(([id, r]) => [
+        id,
+        { n: r.n, exactTop1: round(r.exactTop1 / r.n) },
+      ]),
+    ),
   }),
 );
