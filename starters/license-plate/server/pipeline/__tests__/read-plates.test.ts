@@ -73,6 +73,24 @@ describe('readPlates with the real models', () => {
     expect((ly1 + ly2) / 2 / ((sy1 + sy2) / 2) / factor).toBeCloseTo(1, 1);
   });
 
+  it('reads most US plates as American, and in the region it is told', async () => {
+    const us = makeTempDir('plates-us-');
+    try {
+      const samples = await generateSet(us.path, 6, 3, 'us');
+      let american = 0;
+      for (const sample of samples) {
+        const { region } = await readPlates(sample.jpeg, models);
+        if (region?.id === 'us') american++;
+      }
+      // Most of them, from the state name, slogan and plate shape alone (never the file name).
+      expect(american).toBeGreaterThanOrEqual(4);
+      const told = await readPlates(samples[0]!.jpeg, models, { region: 'br' });
+      expect(told.region).toEqual({ id: 'br', name: 'Brazil', from: 'setting' });
+    } finally {
+      us.remove();
+    }
+  });
+
   it('finds no plate in a photo without text', async () => {
     const sky = await sharp({
       create: { width: 320, height: 240, channels: 3, background: '#8ab4e0' },
