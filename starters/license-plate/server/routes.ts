@@ -2,8 +2,8 @@ import { Admission, clientSignal } from '@shipml/serve';
 import type { FastifyPluginAsync } from 'fastify';
 import { servedPlateModels } from './models.js';
 import { readPlates, type ReadPlatesOptions } from './pipeline/read-plates.js';
-import { plateReadingSchema } from './schemas.js';
-import { acceptImageUploads, readImageUpload } from './upload.js';
+import { platesRequestDocs, platesRouteSchema } from './schemas.js';
+import { acceptImageUploads, readImageUpload, readRegionSetting } from './upload.js';
 
 export interface RoutesOptions {
   /** Largest accepted upload, bytes (→ 413). */
@@ -18,7 +18,8 @@ export interface RoutesOptions {
 /**
  * `POST /api/plates`: a photo in, the plates on it out (`PlateReading` JSON, best plate first).
  * Takes `multipart/form-data` (field `image`) or the raw bytes (`image/*`,
- * `application/octet-stream`); anything else is a 415 before the handler runs.
+ * `application/octet-stream`); anything else is a 415 before the handler runs. `?region=us` (or a
+ * `region` form field) reads with one region's plate formats; the default `auto` chooses per photo.
  */
 export const routes: FastifyPluginAsync<RoutesOptions> = async (app, opts) => {
   await acceptImageUploads(app, opts.maxUploadBytes);
@@ -30,13 +31,15 @@ export const routes: FastifyPluginAsync<RoutesOptions> = async (app, opts) => {
 
   app.post(
     '/api/plates',
-    { schema: { response: { 200: plateReadingSchema } } },
+    { schema: platesRouteSchema, config: { swaggerTransform: platesRequestDocs } },
     async (request, reply) => {
       // Fires if the client hangs up: its queued work is dropped instead of done for nobody.
       const clientGone = clientSignal(reply);
 
-      // 1. Take the photo out of the request (multipart field or raw body).
-      const image = await readImageUpload(request, opts.maxUploadBytes);
+      // 1. Take the photo out of the request (multipart field or raw body), and the region
+      //    setting (`?region=` or a form field; when neither is given, the app's default: auto).
+      const { image, fields } = await readImageUpload(request, opts.maxUploadBytes);
+      const region = readRegionSetting(request, fields);
 
       // 2. Hand the pipeline the two served models (they run in @shipml/serve's worker threads).
       const models = servedPlateModels(app, clientGone);
@@ -44,11 +47,12 @@ export const routes: FastifyPluginAsync<RoutesOptions> = async (app, opts) => {
       // 3. Read the plates once a slot is free (503 when too many photos wait):
       //    decode, detect text, pick plate-like regions, recognise them, rank.
       const reading = await admission.run(
-        () => readPlates(image, models, opts.pipeline),
+        () => readPlates(image, models, { ...opts.pipeline, ...(region ? { region } : {}) }),
         clientGone,
       );
 
-      // 4. Answer: plates best first, each with text, confidence and box; time per step.
+      // 4. Answer: plates best first, each with text, confidence and box; the region read as
+      //    (`{ id: 'us', name: 'United States', state: 'Arizona', from: 'photo' }`); time per step.
       return reading;
     },
   );

@@ -23,16 +23,11 @@ afterAll(async () => {
   rmSync(web, { recursive: true, force: true });
 });
 
-const postRaw = (payload: Buffer | string, contentType: string) =>
-  app.inject({
-    method: 'POST',
-    url: '/api/plates',
-    headers: { 'content-type': contentType },
-    payload,
-  });
-const postForm = (parts: Parameters<typeof multipart>[0]) => {
+const postRaw = (payload: Buffer | string, contentType: string, url = '/api/plates') =>
+  app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+const postForm = (parts: Parameters<typeof multipart>[0], url = '/api/plates') => {
   const { payload, headers } = multipart(parts);
-  return app.inject({ method: 'POST', url: '/api/plates', headers, payload });
+  return app.inject({ method: 'POST', url, headers, payload });
 };
 
 describe('POST /api/plates reads the plate', () => {
@@ -71,6 +66,62 @@ describe('POST /api/plates reads the plate', () => {
     const res = await postRaw(await noPlateJpeg(), 'image/jpeg');
     expect(res.statusCode).toBe(200);
     expect(res.json<PlateReading>().plates).toEqual([]);
+  });
+});
+
+describe('POST /api/plates reads with a region’s plate formats', () => {
+  it('chooses the region from the photo by default, and names the state it read', async () => {
+    const photo = await plateJpeg({ plate: '7ABC123', style: 'us', region: 'Arizona' });
+    const res = await postRaw(photo, 'image/jpeg');
+    expect(res.statusCode).toBe(200);
+    const reading = res.json<PlateReading>();
+    expect(reading.plates[0]?.text).toBe('7ABC123');
+    expect(reading.region).toEqual({
+      id: 'us',
+      name: 'United States',
+      state: 'Arizona',
+      from: 'photo',
+    });
+  });
+
+  it('obeys ?region= and a "region" form field, and says the setting chose it', async () => {
+    const photo = await plateJpeg();
+    const query = await postRaw(photo, 'image/jpeg', '/api/plates?region=eu');
+    expect(query.json<PlateReading>().region).toEqual({
+      id: 'eu',
+      name: 'Europe',
+      from: 'setting',
+    });
+    // The field may come after the file, as `curl -F image=@car.jpg -F region=br` sends it.
+    const form = await postForm([
+      { name: 'image', filename: 'car.jpg', type: 'image/jpeg', data: photo },
+      { name: 'region', data: 'br' },
+    ]);
+    expect(form.statusCode).toBe(200);
+    expect(form.json<PlateReading>().region).toMatchObject({ id: 'br', from: 'setting' });
+    const auto = await postRaw(photo, 'image/jpeg', '/api/plates?region=auto');
+    expect(auto.json<PlateReading>().region?.from).toBe('photo');
+  });
+
+  it('400 for an unknown or a conflicting region, naming the allowed values', async () => {
+    const res = await postRaw(await plateJpeg(), 'image/jpeg', '/api/plates?region=uk');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: 'Unknown region "uk". Use one of: auto, eu, us, br.' });
+    const form = await postForm([
+      { name: 'region', data: 'mars' },
+      { name: 'image', filename: 'car.jpg', type: 'image/jpeg', data: await plateJpeg() },
+    ]);
+    expect(form.statusCode).toBe(400);
+    expect(form.json().error).toMatch(/Unknown region "mars"\. Use one of: auto, eu, us, br/);
+    const both = await postForm(
+      [
+        { name: 'image', filename: 'car.jpg', type: 'image/jpeg', data: await plateJpeg() },
+        { name: 'region', data: 'us' },
+      ],
+      '/api/plates?region=eu',
+    );
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toMatch(/region=eu but the form says us/);
   });
 });
 
@@ -173,6 +224,36 @@ describe('the rest of the app', () => {
     expect((await app.inject({ method: 'GET', url: '/api/samples/nope.jpg' })).statusCode).toBe(
       404,
     );
+  });
+
+  it('documents POST /api/plates at /docs: both upload forms, the region, every answer', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const op = res.json().paths['/api/plates'].post;
+    expect(op.summary).toBe('Read the licence plates on a photo');
+    expect(op.tags).toEqual(['plates']);
+    const content = op.requestBody.content;
+    expect(Object.keys(content)).toEqual(
+      expect.arrayContaining(['multipart/form-data', 'image/jpeg', 'application/octet-stream']),
+    );
+    expect(content['multipart/form-data'].schema.properties.image).toMatchObject({
+      type: 'string',
+      format: 'binary',
+    });
+    expect(content['multipart/form-data'].schema.properties.region.enum).toEqual([
+      'auto',
+      'eu',
+      'us',
+      'br',
+    ]);
+    expect(content['image/jpeg'].schema).toEqual({ type: 'string', format: 'binary' });
+    expect(op.parameters).toEqual([
+      expect.objectContaining({ in: 'query', name: 'region', required: false }),
+    ]);
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
+    const answer = op.responses['200'].content['application/json'].schema;
+    expect(answer.properties.region.properties.from.enum).toEqual(['setting', 'photo']);
+    expect(op.responses['503'].headers['retry-after']).toBeDefined();
   });
 
   it('serves both models on the V2 routes', async () => {
