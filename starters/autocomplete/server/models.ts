@@ -17,7 +17,9 @@ export async function loadModels(): Promise<ModelConfig[]> {
       name: id,
       backend: 'causal-lm',
       model: await resolveModel(manifest, id),
-      // Completions decoded together in one model call per step; more wait in the queue.
+      // Two workers use both cores of a small machine; in each, the completions running at
+      // once are decoded together, one model call per step. More wait in the queue.
+      workers: 2,
       slotsPerWorker: 16,
       maxQueueSize: 64,
     },

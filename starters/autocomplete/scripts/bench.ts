@@ -1,0 +1,120 @@
+// `pnpm bench`: how fast completions are through the app's HTTP API, against the same
+// generation code called in this process, and what batching concurrent streams buys.
+//   ttftMsP50               time to the first piece of text of a 100-character prompt, p50
+//   tokensPerSec            one stream through POST /api/complete/stream (the built server)
+//   inProcessTokensPerSec   the same request through @shipml/serve's generation code in-process
+//   tokensPerSecAt8         eight concurrent streams through the API, all their tokens per second
+// Medians over ROUNDS rounds; each ratio is the median of the rounds' own ratios. Last line: JSON.
+import { dirname } from 'node:path';
+import { buildForProduction, startProduction } from '@shipml/dev/e2e';
+import { openLocalGenerator } from '@shipml/serve/causal-lm';
+import { loadModels } from '../server/models.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const NEW_TOKENS = 96;
+const PROMPT = 'It was the best of times, it was the worst';
+const PROMPT_100 =
+  'Call me Ishmael. Some years ago, never mind how long precisely, having little or no money in my p';
+const request = {
+  prompt: PROMPT,
+  maxNewTokens: NEW_TOKENS,
+  temperature: 1,
+  topK: 0,
+  topP: 1,
+  seed: 1,
+};
+
+/** One streamed completion through the API: tokens it carried, seconds, ms to the first piece. */
+async function viaHttp(url: string, body: object) {
+  const started = performance.now();
+  const res = await fetch(`${url}/api/complete/stream`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  let firstMs = NaN;
+  let tokens = 0;
+  let buffer = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body!) {
+    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    if (Number.isNaN(firstMs) && buffer.includes('data: ')) firstMs = performance.now() - started;
+    const done = buffer.match(/"done":true.*"tokens":(\d+)/);
+    if (done) tokens = Number(done[1]);
+  }
+  return { tokens, seconds: (performance.now() - started) / 1000, firstMs };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+console.error('building the app…');
+await buildForProduction();
+const [model] = await loadModels();
+const config = model?.model?.files?.['config.json'];
+if (!config) throw new Error('the default model has no config.json');
+const folder = dirname(config);
+const local = await openLocalGenerator(folder);
+const server = await startProduction();
+try {
+  // Warm both up.
+  await viaHttp(server.url, request);
+  for await (const _ of local.generate({ text_input: PROMPT, parameters: { max_tokens: 8 } }));
+
+  const rounds: {
+    ttftMsP50: number;
+    tokensPerSec: number;
+    inProcessTokensPerSec: number;
+    tokensPerSecAt8: number;
+  }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const ttfts = [];
+    for (let i = 0; i < 15; i++) {
+      ttfts.push((await viaHttp(server.url, { prompt: PROMPT_100, maxNewTokens: 1 })).firstMs);
+    }
+    const one = await viaHttp(server.url, request);
+
+    const t0 = performance.now();
+    let localTokens = 0;
+    for await (const e of local.generate({
+      text_input: PROMPT,
+      parameters: { max_tokens: NEW_TOKENS, temperature: 1, top_k: 0, top_p: 1, seed: 1 },
+    })) {
+      if (e.type === 'token') localTokens++;
+    }
+    const inProcess = localTokens / ((performance.now() - t0) / 1000);
+
+    const t8 = performance.now();
+    const eight = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => viaHttp(server.url, { ...request, seed: i + 1 })),
+    );
+    const at8 = eight.reduce((s, x) => s + x.tokens, 0) / ((performance.now() - t8) / 1000);
+
+    const round = {
+      ttftMsP50: median(ttfts),
+      tokensPerSec: one.tokens / one.seconds,
+      inProcessTokensPerSec: inProcess,
+      tokensPerSecAt8: at8,
+    };
+    console.error(`round ${r + 1}: ${JSON.stringify(round)}`);
+    rounds.push(round);
+  }
+  const med = (f: (r: (typeof rounds)[number]) => number, digits = 1): number =>
+    Math.round(median(rounds.map(f)) * 10 ** digits) / 10 ** digits;
+  console.log(
+    JSON.stringify({
+      ttftMsP50: med((r) => r.ttftMsP50),
+      tokensPerSec: med((r) => r.tokensPerSec),
+      inProcessTokensPerSec: med((r) => r.inProcessTokensPerSec),
+      serveVsInProcess: med((r) => r.tokensPerSec / r.inProcessTokensPerSec, 2),
+      tokensPerSecAt8: med((r) => r.tokensPerSecAt8),
+      at8VsSingle: med((r) => r.tokensPerSecAt8 / r.tokensPerSec, 2),
+    }),
+  );
+} finally {
+  await server.stop();
+  await local.close();
+}
