@@ -117,6 +117,14 @@ describe('@shipml/ui in Chromium', () => {
     expect(await page.textContent('#picked')).toBe('pasted.png:64');
   });
 
+  it('ImageBoxes says in words that a file cannot be shown, instead of a broken image', async () => {
+    await page.waitForSelector('#broken .sml-image__failed');
+    expect(await page.textContent('#broken')).toBe(
+      'Photo: fake.jpg: this file cannot be shown as a picture.',
+    );
+    expect(await page.locator('#broken img').count()).toBe(0);
+  });
+
   it('ImageBoxes keeps boxes on their objects when the image is shown smaller', async () => {
     const measure = () =>
       page.evaluate(() => {
@@ -148,5 +156,46 @@ describe('@shipml/ui in Chromium', () => {
         expect(Math.abs(v - [100, 120, 300, 170][i]!)).toBeLessThanOrEqual(2),
       );
     }
+  });
+  it('ImageBoxes keeps labels apart and inside the picture, at any displayed size', async () => {
+    const labels = () =>
+      page.evaluate(() => {
+        const img = document.querySelector('#crowded img')!.getBoundingClientRect();
+        const rects = [...document.querySelectorAll('#crowded .sml-box__label')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        });
+        return {
+          img: { left: img.left, top: img.top, right: img.right, bottom: img.bottom },
+          rects,
+        };
+      });
+    const check = ({ img, rects }: Awaited<ReturnType<typeof labels>>) => {
+      expect(rects).toHaveLength(4);
+      rects.forEach((a, i) => {
+        expect(a.left).toBeGreaterThanOrEqual(img.left - 0.5);
+        expect(a.top).toBeGreaterThanOrEqual(img.top - 0.5);
+        expect(a.right).toBeLessThanOrEqual(img.right + 0.5);
+        expect(a.bottom).toBeLessThanOrEqual(img.bottom + 0.5);
+        for (const b of rects.slice(i + 1)) {
+          const apart =
+            a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          expect(apart, JSON.stringify([a, b])).toBe(true);
+        }
+      });
+    };
+    const width = async () => {
+      const { img } = await labels();
+      return img.right - img.left;
+    };
+    const dir = fileURLToPath(new URL('../test-results/', import.meta.url));
+    // The test above shrank the pictures (to 224 px boxes); grow them back to 400 px.
+    expect(await width()).toBeLessThan(220);
+    check(await labels());
+    await page.locator('#crowded').screenshot({ path: `${dir}image-boxes-labels-small.png` });
+    await page.click('#grow');
+    await expect.poll(width).toBeGreaterThan(360);
+    check(await labels());
+    await page.locator('#crowded').screenshot({ path: `${dir}image-boxes-labels.png` });
   });
 });

@@ -67,7 +67,16 @@ export function ErrorBanner({
   );
 }
 
-/** The message to show for any thrown value, and a hint from its HTTP `status` when it has one. */
+/**
+ * Words that start advice ("Send a JPEG…", "try again in a moment"): a message that has one
+ * already says what to do, and a second hint would only repeat it.
+ */
+const ADVICE = /\b(try|send|use|put|pick|choose|check|wait|retry)\b/i;
+
+/**
+ * The message to show for any thrown value, and a hint from its HTTP `status` when it has one —
+ * unless the message already says what to do.
+ */
 export function describeError(error: unknown): { message: string; hint: string | undefined } {
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : 'Unknown error';
@@ -78,5 +87,6 @@ export function describeError(error: unknown): { message: string; hint: string |
     typeof error.status === 'number'
       ? error.status
       : undefined;
-  return { message, hint: status === undefined ? undefined : HINTS[status] };
+  const hint = status === undefined || ADVICE.test(message) ? undefined : HINTS[status];
+  return { message, hint };
 }

@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { cx } from './format.js';
+import { placeLabels } from './label-layout.js';
 
 /** A rectangle in image pixels: `[x1, y1, x2, y2]`, top-left to bottom-right. */
 export type Box = [x1: number, y1: number, x2: number, y2: number];
@@ -47,6 +48,9 @@ export function boxToPercent(
 /**
  * An image with labelled rectangles drawn over it. Boxes are placed in percentages of the image,
  * so they stay on their objects at any displayed size (responsive layouts, phone screens).
+ * Labels are laid out after every render and resize so that they stay inside the picture and do
+ * not cover each other (`placeLabels`; the first box's label gets the best spot). A `src` the
+ * browser cannot show is said in words, not drawn as a broken-image icon.
  */
 export function ImageBoxes({
   src,
@@ -57,7 +61,24 @@ export function ImageBoxes({
   children,
 }: ImageBoxesProps) {
   const [natural, setNatural] = useState<{ src: string; width: number; height: number }>();
+  const [failed, setFailed] = useState<string>();
+  const overlay = useRef<HTMLDivElement>(null);
   const size = coordinateSize ?? (natural?.src === src ? natural : undefined);
+  useLayoutEffect(() => {
+    const el = overlay.current;
+    if (!el) return;
+    layOutLabels(el);
+    const observer = new ResizeObserver(() => layOutLabels(el));
+    observer.observe(el);
+    return () => observer.disconnect();
+  });
+  if (failed === src) {
+    return (
+      <figure className="sml-image sml-image--failed">
+        <p className="sml-image__failed">{alt}: this file cannot be shown as a picture.</p>
+      </figure>
+    );
+  }
   return (
     <figure className={cx('sml-image', busy && 'sml-image--busy')}>
       <div className="sml-image__frame">
@@ -72,9 +93,10 @@ export function ImageBoxes({
               height: e.currentTarget.naturalHeight,
             })
           }
+          onError={() => setFailed(src)}
         />
         {size && size.width > 0 && size.height > 0 ? (
-          <div className="sml-image__overlay">
+          <div className="sml-image__overlay" ref={overlay}>
             {boxes.map(({ box, label, tone = 'secondary' }, i) => {
               const p = boxToPercent(box, size);
               return (
@@ -103,4 +125,31 @@ export function ImageBoxes({
       </div>
     </figure>
   );
+}
+
+/** Moves the labels inside `overlay` to where `placeLabels` puts them (px, relative to their box). */
+function layOutLabels(overlay: HTMLElement): void {
+  const boxes = [...overlay.querySelectorAll<HTMLElement>(':scope > .sml-box')];
+  const labelled = boxes.flatMap((box) => {
+    const label = box.querySelector<HTMLElement>(':scope > .sml-box__label');
+    return label ? [{ box, label }] : [];
+  });
+  if (labelled.length === 0) return;
+  const rect = (el: HTMLElement) => ({
+    x: el.offsetLeft,
+    y: el.offsetTop,
+    w: el.offsetWidth,
+    h: el.offsetHeight,
+  });
+  const spots = placeLabels(
+    labelled.map(({ box }) => rect(box)),
+    labelled.map(({ label }) => rect(label)),
+    { w: overlay.clientWidth, h: overlay.clientHeight },
+  );
+  labelled.forEach(({ box, label }, i) => {
+    // A label is positioned inside its box's border; spots are in the overlay's pixels.
+    label.style.left = `${spots[i]!.x - box.offsetLeft - box.clientLeft}px`;
+    label.style.top = `${spots[i]!.y - box.offsetTop - box.clientTop}px`;
+    label.style.bottom = 'auto';
+  });
 }

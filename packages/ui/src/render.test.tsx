@@ -5,6 +5,7 @@ import { DropZone } from './drop-zone.js';
 import { ErrorBanner, describeError } from './error-banner.js';
 import { formatBytes, formatMs, formatPercent } from './format.js';
 import { ImageBoxes, boxToPercent } from './image-boxes.js';
+import { overlap, placeLabels, type Rect } from './label-layout.js';
 import { RecentList } from './recent-list.js';
 import { ResultCard } from './result-card.js';
 import { SampleStrip } from './sample-strip.js';
@@ -63,6 +64,55 @@ describe('ImageBoxes', () => {
   });
 });
 
+describe('placeLabels', () => {
+  const frame = { w: 400, h: 200 };
+  const label = { w: 80, h: 20 };
+  const at = (spot: { x: number; y: number }): Rect => ({ ...spot, ...label });
+
+  it('puts a label above the top-left of its box when there is room', () => {
+    expect(placeLabels([{ x: 100, y: 100, w: 120, h: 40 }], [label], frame)).toEqual([
+      { x: 97, y: 76 },
+    ]);
+  });
+
+  it('keeps labels inside the picture: below a box at the top, left of the right edge', () => {
+    const [top, right] = placeLabels(
+      [
+        { x: 10, y: 2, w: 60, h: 20 },
+        { x: 360, y: 120, w: 38, h: 30 },
+      ],
+      [label, label],
+      frame,
+    );
+    expect(top).toEqual({ x: 7, y: 26 });
+    expect(right!.x + label.w).toBeLessThanOrEqual(frame.w);
+    expect(right!.y).toBe(96);
+  });
+
+  it('never lets labels of neighbouring candidates cover each other or leave the picture', () => {
+    // Three candidates on one line near the top-right corner, as a plate split in parts is.
+    const boxes = [
+      { x: 300, y: 10, w: 90, h: 24 },
+      { x: 280, y: 30, w: 90, h: 24 },
+      { x: 320, y: 50, w: 70, h: 24 },
+    ];
+    const spots = placeLabels(boxes, [label, label, label], frame).map(at);
+    spots.forEach((a, i) => {
+      expect(a.x).toBeGreaterThanOrEqual(0);
+      expect(a.y).toBeGreaterThanOrEqual(0);
+      expect(a.x + a.w).toBeLessThanOrEqual(frame.w);
+      expect(a.y + a.h).toBeLessThanOrEqual(frame.h);
+      spots.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(0));
+    });
+  });
+
+  it('starts a label wider than the picture at its left edge', () => {
+    expect(placeLabels([{ x: 50, y: 100, w: 20, h: 20 }], [{ w: 500, h: 20 }], frame)).toEqual([
+      { x: 0, y: 76 },
+    ]);
+  });
+});
+
 describe('Timings', () => {
   it('shows the total and a legend of the steps in order, without the total', () => {
     const out = html(
@@ -94,6 +144,22 @@ describe('ErrorBanner', () => {
     expect(out).toContain('Try again');
     expect(describeError('plain text')).toEqual({ message: 'plain text', hint: undefined });
     expect(describeError({ status: 0 }).hint).toBe('Is the server running?');
+  });
+
+  it('adds no hint when the message already says what to do', () => {
+    const notImage = Object.assign(
+      new Error('The file is not an image (it is text). Send a JPEG, PNG or WebP photo.'),
+      { status: 415 },
+    );
+    expect(describeError(notImage).hint).toBeUndefined();
+    const busy = Object.assign(new Error('The server is busy; try again in a moment.'), {
+      status: 503,
+    });
+    expect(describeError(busy).hint).toBeUndefined();
+    expect(html(<ErrorBanner error={notImage} />)).not.toContain('sml-error__hint');
+    expect(describeError(Object.assign(new Error('Unsupported image'), { status: 415 })).hint).toBe(
+      'Try a JPEG, PNG or WebP image.',
+    );
   });
 });
 

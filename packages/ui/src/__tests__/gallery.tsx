@@ -65,8 +65,31 @@ function Gallery() {
             ]}
           />
         </div>
+        <div id="crowded" style={{ width }}>
+          <ImageBoxes
+            src={scene}
+            alt="crowded scene"
+            boxes={[
+              // A plate read in parts, near the top-right corner: labels must not pile up.
+              { box: [300, 6, 394, 30], label: 'AB12CDE', tone: 'primary' },
+              { box: [282, 26, 372, 50], label: 'AB12' },
+              { box: [318, 44, 398, 66], label: 'CDE' },
+              { box: [0, 150, 40, 198], label: 'LEFTEDGE' },
+            ]}
+          />
+        </div>
+        <div id="broken">
+          <ImageBoxes
+            src="data:image/png;base64,bm90IGFuIGltYWdl"
+            alt="Photo: fake.jpg"
+            boxes={[]}
+          />
+        </div>
         <button id="shrink" onClick={() => setWidth(224)}>
           shrink
+        </button>
+        <button id="grow" onClick={() => setWidth(400)}>
+          grow
         </button>
         <ResultCard eyebrow="Best match" title="AB12 CDE" confidence={0.93} primary>
           <LatencyBadge ms={84} />
