@@ -1,7 +1,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createFiles, loadStarter, publishedRanges, trackedFiles, walkFiles } from 'create-shipml';
+import {
+  createFiles,
+  loadStarter,
+  namesTheApp,
+  publishedRanges,
+  trackedFiles,
+  walkFiles,
+} from 'create-shipml';
 import nodePlop from 'node-plop';
 import { describe, expect, it } from 'vitest';
 import { SOURCE_STARTER, startersRoot } from '../paths.js';
@@ -60,6 +67,10 @@ describe('pnpm gen recipe <name> (plop, no terminal)', () => {
     expect(readme.split('\n').slice(0, 3)).toEqual([`# ${answers.title}`, '', answers.description]);
     expect(readme).not.toContain(`starter-${SOURCE_STARTER}`);
     expect(readme).not.toContain(`--recipe ${SOURCE_STARTER}`);
+    expect(readme).not.toMatch(new RegExp(`(?<![\\w-])${SOURCE_STARTER}(?![\\w-])`));
+    const manifest = readFileSync(join(dir, 'deploy/k8s/app.yaml'), 'utf8');
+    expect(manifest).toContain('name: sentiment');
+    expect(manifest).not.toMatch(new RegExp(`(?<![\\w-])${SOURCE_STARTER}(?![\\w-])`));
     const html = readFileSync(join(dir, 'web/index.html'), 'utf8');
     expect(html).toContain('<title>Sentiment &amp; tone</title>');
     // Prettier picks the quotes: compare the attribute's value, not its spelling.
@@ -67,7 +78,7 @@ describe('pnpm gen recipe <name> (plop, no terminal)', () => {
     expect((meta?.[1] ?? meta?.[2])?.replaceAll('&quot;', '"')).toBe(answers.description);
 
     const renamed = new Set(['package.json', 'README.md', 'web/index.html']);
-    for (const rel of files.filter((f) => !renamed.has(f))) {
+    for (const rel of files.filter((f) => !renamed.has(f) && !namesTheApp(f))) {
       const copy = readFileSync(join(dir, rel));
       const original = readFileSync(join(source, rel));
       const expected = original.includes(0)

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { trackedFiles } from 'create-shipml';
+import { namesTheApp, renameApp, trackedFiles } from 'create-shipml';
 import { format, resolveConfig } from 'prettier';
 import { repoRoot } from '../paths.js';
 import {
@@ -18,7 +18,9 @@ function renamed(rel: string, bytes: Buffer, from: string, to: StarterNames): Bu
   if (bytes.includes(0)) return bytes; // binary (the model): copied as it is
   const text = bytes.toString('utf8');
   if (rel === 'package.json') return Buffer.from(renamePackageJson(text, to));
-  if (rel === 'README.md') return Buffer.from(renameReadme(text, from, to));
+  if (rel === 'README.md')
+    return Buffer.from(renameApp(renameReadme(text, from, to), from, to.name));
+  if (namesTheApp(rel)) return Buffer.from(renameApp(text, from, to.name));
   if (rel === 'web/index.html') return Buffer.from(renameIndexHtml(text, to));
   return Buffer.from(text.replaceAll(starterPackageName(from), starterPackageName(to.name)));
 }
@@ -26,7 +28,8 @@ function renamed(rel: string, bytes: Buffer, from: string, to: StarterNames): Bu
 /**
  * Copies the git-tracked files of `<startersRoot>/<from>` to `<startersRoot>/<to.name>`,
  * renaming the starter on the way (package name, description and `shipml.title`, README's H1
- * and first paragraph, web/index.html's title and description). Refuses an existing folder.
+ * and first paragraph and every mention of the old name, web/index.html's title and
+ * description, the app's name in deploy/k8s/*.yaml). Refuses an existing folder.
  *
  * @returns the paths written, relative to the new starter.
  */

@@ -4,6 +4,7 @@ export { commandsFor, detectPackageManager, type PackageManager } from './packag
 export { ownVersion, shipmlVersions, templatesRoot } from './paths.js';
 export {
   createFiles,
+  transformManifest,
   transformPackageJson,
   transformReadme,
   type CreateRequest,
@@ -18,6 +19,7 @@ export {
   type Starter,
   type StarterModel,
 } from './template/starters.js';
+export { kubernetesName, namesTheApp, renameApp } from './transforms/app-name.js';
 export { chooseDefaultModel } from './transforms/default-model.js';
 export { packedPath, unpackedPath } from './transforms/dotfiles.js';
 export { setPackageIdentity, type PackageIdentity } from './transforms/package-identity.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackageManager } from '../package-manager.js';
+import { kubernetesName, namesTheApp, renameApp } from '../transforms/app-name.js';
 import { chooseDefaultModel } from '../transforms/default-model.js';
 import { unpackedPath } from '../transforms/dotfiles.js';
 import { setPackageIdentity } from '../transforms/package-identity.js';
@@ -49,9 +50,15 @@ export function transformReadme(text: string, pm: PackageManager): string {
   return useRunCommands(dropMonorepoLines(text), pm);
 }
 
+/** The app's Kubernetes manifests from the starter's: its objects and image named after the app. */
+export function transformManifest(text: string, req: CreateRequest): string {
+  return renameApp(text, req.starter.name, kubernetesName(req.packageName));
+}
+
 /**
  * The app's files in memory: the starter's files as they are, except for the named transforms
- * (package.json, models.json for another model, README.md, `_gitignore`/`_npmrc` names).
+ * (package.json, models.json for another model, README.md, the names in deploy/k8s/*.yaml,
+ * `_gitignore`/`_npmrc` names).
  * Sorted by path.
  */
 export function createFiles(req: CreateRequest): ProjectFile[] {
@@ -73,6 +80,7 @@ export function createFiles(req: CreateRequest): ProjectFile[] {
       }
       if (path === 'README.md')
         return { path, contents: Buffer.from(transformReadme(text(), req.pm)) };
+      if (namesTheApp(path)) return { path, contents: Buffer.from(transformManifest(text(), req)) };
       return { path, contents: read(rel) };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../errors.js';
 import { SAMPLE_MODELS, SAMPLE_PACKAGE, SAMPLE_README } from '../__tests__/fixture.js';
+import { kubernetesName, namesTheApp, renameApp } from './app-name.js';
 import { chooseDefaultModel } from './default-model.js';
 import { packedPath, unpackedPath } from './dotfiles.js';
 import { setPackageIdentity } from './package-identity.js';
@@ -115,5 +116,39 @@ describe('dotfile names', () => {
     expect(unpackedPath('_gitignore')).toBe('.gitignore');
     expect(unpackedPath('sub/_npmrc')).toBe('sub/.npmrc');
     expect(unpackedPath('web/_app.tsx')).toBe('web/_app.tsx');
+  });
+});
+
+describe('app name', () => {
+  it('renames whole-word mentions of the starter in manifests, not longer words', () => {
+    const yaml = [
+      'metadata:',
+      '  name: license-plate',
+      '  labels: { app.kubernetes.io/name: license-plate }',
+      'image: license-plate:latest # e.g. registry.example.com/team/license-plate:1.0.0',
+      'package: "@shipml/starter-license-plate", other: license-plates',
+    ].join('\n');
+    expect(renameApp(yaml, 'license-plate', 'my-plates')).toBe(
+      [
+        'metadata:',
+        '  name: my-plates',
+        '  labels: { app.kubernetes.io/name: my-plates }',
+        'image: my-plates:latest # e.g. registry.example.com/team/my-plates:1.0.0',
+        'package: "@shipml/starter-license-plate", other: license-plates',
+      ].join('\n'),
+    );
+  });
+
+  it('makes a package name one Kubernetes accepts', () => {
+    expect(kubernetesName('@team/My_App')).toBe('my-app');
+    expect(kubernetesName('plates.v2')).toBe('plates-v2');
+    expect(kubernetesName('-x-')).toBe('x');
+    expect(kubernetesName('a'.repeat(80))).toHaveLength(63);
+  });
+
+  it('applies to the manifests only', () => {
+    expect(namesTheApp('deploy/k8s/app.yaml')).toBe(true);
+    expect(namesTheApp('deploy/smoke.json')).toBe(false);
+    expect(namesTheApp('README.md')).toBe(false);
   });
 });
