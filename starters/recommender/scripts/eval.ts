@@ -1,0 +1,115 @@
+/**
+ * Accuracy of the recommender, as one JSON line on stdout (progress on stderr):
+ *
+ *   pnpm eval -- --dataset ml-100k --data <dir>   five folds: u1.base…u5.base → u1.test…u5.test
+ *   pnpm eval -- --dataset synthetic              the same on generated ml-100k-like data
+ *   pnpm eval -- --dataset bundled                a seeded 80/20 split of the bundled data
+ *
+ * Last line: {"rmse","mae","precisionAt10","recallAt10","ndcgAt10","popularityNdcgAt10",
+ * "trainSecondsPerFold", "trainCpuSecondsPerFold", …} — means over folds. Ranking metrics count test items rated ≥ 4 and
+ * rank every item outside the user's training ratings. Also printed: the global-mean and
+ * bias-only baselines' RMSE and the RMSE of folded-in users (how serving sees them).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { selectRows } from '../server/data/rating-columns.js';
+import { loadMl100kFold } from '../server/data/movielens-100k.js';
+import { MOVIELENS_LICENCE_NOTE } from '../server/data/movielens-licence.js';
+import { syntheticMovieLens, writeMl100kFolder } from '../server/data/synthetic-movielens.js';
+import type { RatingColumns, RatingData } from '../server/data/types.js';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  type Hyperparameters,
+} from '../server/pipeline/hyperparameters.js';
+import { createRandom, shuffle } from '../server/pipeline/random.js';
+import { evaluateFold, type FoldMetrics } from './evaluate-fold.js';
+import { datasetArgs, loadDataset, reportSkipped } from './load-data.js';
+import { progressBar } from './progress-bar.js';
+
+const USAGE =
+  'eval --dataset bundled|synthetic|ml-100k|ml-latest [--data <dir>] [--folds 5] [--factors 50] [--epochs 40]';
+const args = process.argv.slice(2);
+const { values } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
+  options: {
+    dataset: { type: 'string', default: 'bundled' },
+    data: { type: 'string' },
+    folds: { type: 'string', default: '5' },
+    factors: { type: 'string' },
+    epochs: { type: 'string' },
+  },
+});
+const { dataset, dir } = datasetArgs(values.dataset, values.data, USAGE);
+const h: Hyperparameters = {
+  ...DEFAULT_HYPERPARAMETERS,
+  ...(values.factors && { factors: Number(values.factors) }),
+  ...(values.epochs && { epochs: Number(values.epochs) }),
+};
+
+/** The train/test pairs to evaluate. ml-100k-format folders use GroupLens' own five folds. */
+async function* splits(): AsyncGenerator<{
+  data: RatingData;
+  train: RatingColumns;
+  test: RatingColumns;
+}> {
+  const folds = Math.min(5, Math.max(1, Number(values.folds))) as 1 | 2 | 3 | 4 | 5;
+  if (dataset === 'ml-100k' || dataset === 'synthetic') {
+    let folder = dir!;
+    if (dataset === 'synthetic') {
+      // Written in ml-100k's layout and read back, so the eval follows the very path real data takes.
+      folder = await mkdtemp(join(tmpdir(), 'synthetic-ml100k-'));
+      await writeMl100kFolder(folder, syntheticMovieLens().data);
+    } else console.error(MOVIELENS_LICENCE_NOTE);
+    try {
+      for (let fold = 1; fold <= folds; fold++) {
+        const { train, test } = await loadMl100kFold(folder, fold as 1 | 2 | 3 | 4 | 5);
+        reportSkipped(train.skipped);
+        yield { data: train, train: train.ratings, test };
+      }
+    } finally {
+      if (dataset === 'synthetic') await rm(folder, { recursive: true, force: true });
+    }
+    return;
+  }
+  // Other data: one seeded 80/20 split.
+  const data = await loadDataset(dataset, dir);
+  const order = Int32Array.from({ length: data.ratings.length }, (_, r) => r);
+  shuffle(order, createRandom(2024));
+  const cut = Math.round(order.length * 0.8);
+  yield {
+    data,
+    train: selectRows(data.ratings, order.subarray(0, cut)),
+    test: selectRows(data.ratings, order.subarray(cut)),
+  };
+}
+
+const results: FoldMetrics[] = [];
+for await (const { data, train, test } of splits()) {
+  const fold = results.length + 1;
+  const metrics = evaluateFold(data, train, test, h, progressBar(`fold ${fold}`));
+  console.error(`fold ${fold}: ${JSON.stringify(metrics)}`);
+  results.push(metrics);
+}
+const mean = (key: keyof FoldMetrics) =>
+  Number((results.reduce((s, m) => s + m[key], 0) / results.length).toFixed(4));
+console.log(
+  JSON.stringify({
+    rmse: mean('rmse'),
+    mae: mean('mae'),
+    precisionAt10: mean('precisionAt10'),
+    recallAt10: mean('recallAt10'),
+    ndcgAt10: mean('ndcgAt10'),
+    popularityNdcgAt10: mean('popularityNdcgAt10'),
+    trainSecondsPerFold: mean('trainSeconds'),
+    trainCpuSecondsPerFold: mean('trainCpuSeconds'),
+    globalMeanRmse: mean('globalMeanRmse'),
+    biasOnlyRmse: mean('biasOnlyRmse'),
+    foldInRmse: mean('foldInRmse'),
+    dataset,
+    folds: results.length,
+    factors: h.factors,
+    epochs: h.epochs,
+  }),
+);

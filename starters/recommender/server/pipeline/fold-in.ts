@@ -1,0 +1,48 @@
+import type { RecommenderModel } from './model.js';
+import type { UserVector } from './score-items.js';
+import { solveSpd } from './solve-spd.js';
+
+/** One rating by the user being folded in: item index into the catalogue, stars. */
+export interface UserRating {
+  item: number;
+  value: number;
+}
+
+/**
+ * A new user's vector and bias from their ratings, without retraining: with the item vectors
+ * fixed, the best p_u and b_u are a small ridge regression,
+ *
+ *   minimise Σ_i (r_i − μ − b_i − b_u − q_i·p_u)² + λ (|p_u|² + b_u²),   λ = reg·n + prior
+ *
+ * solved exactly from a (factors+1)² system. The penalty matches training's per-rating
+ * regularisation plus a prior that keeps a one-rating user close to average.
+ * Repeated items keep their last rating. Cost: n × (factors+1)² / 2 + (factors+1)³ / 6.
+ */
+export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVector {
+  const k = model.factors;
+  const n = k + 1; // p_u and b_u
+  const last = new Map<number, number>();
+  for (const r of ratings) last.set(r.item, r.value);
+  const h = model.hyperparameters;
+  const a = new Float64Array(n * n);
+  const b = new Float64Array(n);
+  const z = new Float64Array(n);
+  z[k] = 1;
+  for (const [item, value] of last) {
+    const row = item * k;
+    for (let d = 0; d < k; d++) z[d] = model.itemVectors[row + d]!;
+    const y = value - model.globalMean - model.itemBias[item]!;
+    // Only the lower triangle: solveSpd reads nothing else.
+    for (let i = 0; i < n; i++) {
+      const zi = z[i]!;
+      b[i] = b[i]! + zi * y;
+      const ai = i * n;
+      for (let j = 0; j <= i; j++) a[ai + j] = a[ai + j]! + zi * z[j]!;
+    }
+  }
+  const count = last.size;
+  for (let d = 0; d < k; d++) a[d * n + d] = a[d * n + d]! + h.regFactors * count + h.foldInPrior;
+  a[k * n + k] = a[k * n + k]! + h.regBias * count + h.foldInPrior;
+  const x = solveSpd(a, b, n);
+  return { vector: Float32Array.from(x.subarray(0, k)), bias: x[k]! };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { selectRows } from '../data/rating-columns.js';
+import { syntheticMovieLens } from '../data/synthetic-movielens.js';
+import { SMALL_HYPERPARAMETERS, SMALL_WORLD } from './__tests__/small-model.js';
+import { biasBaseline, globalMeanBaseline } from './baselines.js';
+import { fitModel } from './fit-model.js';
+import { ratingErrors } from './metrics.js';
+import { createRandom, shuffle } from './random.js';
+
+describe('trainFactors on synthetic data with known structure', () => {
+  const { data } = syntheticMovieLens(SMALL_WORLD);
+  const order = Int32Array.from({ length: data.ratings.length }, (_, r) => r);
+  shuffle(order, createRandom(1));
+  const cut = Math.round(order.length * 0.8);
+  const train = selectRows(data.ratings, order.subarray(0, cut));
+  const test = selectRows(data.ratings, order.subarray(cut));
+  const { model, trained } = fitModel(data, SMALL_HYPERPARAMETERS, { train });
+  const k = model.factors;
+  const predict = (u: number, i: number) => {
+    let s = model.globalMean + trained.userBias[u]! + model.itemBias[i]!;
+    for (let d = 0; d < k; d++)
+      s += model.itemVectors[i * k + d]! * trained.userVectors[u * k + d]!;
+    return Math.min(5, Math.max(1, s));
+  };
+
+  it('lowers the training loss epoch after epoch', () => {
+    const rmse = trained.epochRmse;
+    expect(rmse).toHaveLength(SMALL_HYPERPARAMETERS.epochs);
+    expect(rmse.at(-1)!).toBeLessThan(rmse[0]! - 0.1);
+    // Mostly monotone: SGD noise may bump an epoch, not the trend over five.
+    for (let e = 5; e < rmse.length; e++) expect(rmse[e]!).toBeLessThan(rmse[e - 5]!);
+  });
+
+  it('predicts held-out ratings better than the global-mean and bias-only baselines', () => {
+    const { globalMean } = globalMeanBaseline(train);
+    const bias = biasBaseline(train, data.users.length, data.items.length);
+    const mf = ratingErrors(test, predict).rmse;
+    const biasOnly = ratingErrors(
+      test,
+      (u, i) => bias.globalMean + bias.userBias[u]! + bias.itemBias[i]!,
+    ).rmse;
+    const meanOnly = ratingErrors(test, () => globalMean).rmse;
+    expect(biasOnly).toBeLessThan(meanOnly - 0.05);
+    expect(mf).toBeLessThan(biasOnly - 0.005);
+  });
+
+  it('is reproducible for a seed', () => {
+    const again = fitModel(data, { ...SMALL_HYPERPARAMETERS, epochs: 2 }, { train });
+    const once = fitModel(data, { ...SMALL_HYPERPARAMETERS, epochs: 2 }, { train });
+    expect(again.trained.itemVectors).toEqual(once.trained.itemVectors);
+  });
+});
