@@ -30,6 +30,22 @@ afterAll(async () => {
 
 const plateText = () => page.getByTestId('results').getByTestId('plate-text').first().textContent();
 
+/** Every pair of box labels on the photo that overlap, and labels sticking out of the photo. */
+const labelClashes = (on: Page) =>
+  on.evaluate<string[]>(`(() => {
+    const img = document.querySelector('.sml-image__img').getBoundingClientRect();
+    const labels = [...document.querySelectorAll('.sml-box__label')].map((el) => [el.textContent, el.getBoundingClientRect()]);
+    const clashes = [];
+    labels.forEach(([name, a], i) => {
+      if (a.left < img.left - 0.5 || a.top < img.top - 0.5 || a.right > img.right + 0.5 || a.bottom > img.bottom + 0.5)
+        clashes.push(name + ' sticks out');
+      for (const [other, b] of labels.slice(i + 1))
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          clashes.push(name + ' covers ' + other);
+    });
+    return clashes;
+  })()`);
+
 describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }, () => {
   it('reads an uploaded photo: plate text, box on the photo, confidence and latency', async () => {
     const photo = await renderPlateScene({
@@ -48,6 +64,10 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     expect(await page.getByRole('meter').first().getAttribute('aria-valuenow')).toMatch(/^\d+$/);
     // "285 ms latency", or "1.2 s latency" on a busy machine.
     expect(await page.getByTestId('results').textContent()).toMatch(/\d+(\.\d+)? m?s latency/);
+    expect(await page.getByTestId('region-line').textContent()).toBe(
+      'Read as Europe, chosen from the photo',
+    );
+    expect(await labelClashes(page)).toEqual([]);
 
     const screenshot = `${resultsDir}license-plate-upload.png`;
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -84,7 +104,26 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     await expect.poll(plateText).toBe('LR68ZKP');
   });
 
-  it('shows the server’s reason when a file is not really an image', async () => {
+  it('reads the photo again as another region when the picker changes', async () => {
+    const recent = page.getByRole('region', { name: 'Recent' }).getByRole('listitem');
+    const before = await recent.count();
+    await page.getByTestId('region-picker').selectOption('us');
+    await expect
+      .poll(() => page.getByTestId('region-line').textContent(), { timeout: 60_000 })
+      .toBe('Read as United States, as set');
+    // Read again, as a new photo in the list (US formats may read this UK plate differently).
+    expect(await recent.count()).toBe(before + 1);
+    await page.getByTestId('region-picker').selectOption('auto');
+    await expect
+      .poll(() => page.getByTestId('region-line').textContent(), { timeout: 60_000 })
+      .toBe('Read as Europe, chosen from the photo');
+    expect(await plateText()).toBe('LR68ZKP');
+    const screenshot = `${resultsDir}license-plate-region.png`;
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+  });
+
+  it('says once, clearly, that a file is not an image, and shows no broken picture', async () => {
     await page.getByTestId('drop-zone-input').setInputFiles({
       name: 'fake.jpg',
       mimeType: 'image/jpeg',
@@ -92,8 +131,16 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     });
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.textContent()).toMatch(/not an image.*JPEG, PNG or WebP/);
+    const message = (await alert.textContent()) ?? '';
+    expect(message).toMatch(/not an image.*JPEG, PNG or WebP/);
+    expect(message.match(/JPEG, PNG or WebP/g)).toHaveLength(1);
+    // Neither the file (it cannot be shown) nor the previous photo's answer is on the page.
+    expect(await page.locator('.sml-image').count()).toBe(0);
+    expect(await page.getByTestId('results').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+    const screenshot = `${resultsDir}license-plate-not-an-image.png`;
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
   });
 
   it('fits a phone screen', async () => {
@@ -104,13 +151,46 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     });
     await phone.goto(app.url);
     await phone.getByText('Models ready').waitFor();
-    const overflow = await phone.evaluate<number>(
-      'document.documentElement.scrollWidth - window.innerWidth',
+    const overflow = () =>
+      phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: `${resultsDir}license-plate-phone.png`, fullPage: true });
+
+    // An Arizona plate, region auto: the answer, with the state, comes first, above the fold.
+    const photo = await renderPlateScene({ plate: '7ABC123', style: 'us', region: 'Arizona' });
+    await phone
+      .getByTestId('drop-zone-input')
+      .setInputFiles({ name: 'arizona.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const results = phone.getByTestId('results');
+    await results.waitFor({ timeout: 60_000 });
+    expect(await results.getByTestId('plate-text').first().textContent()).toBe('7ABC123');
+    expect(await phone.getByTestId('region-line').textContent()).toBe(
+      'Read as United States — Arizona, chosen from the photo',
     );
-    expect(overflow).toBeLessThanOrEqual(0);
-    const screenshot = `${resultsDir}license-plate-phone.png`;
-    await phone.screenshot({ path: screenshot, fullPage: true });
-    console.log(`screenshot: ${screenshot}`);
+    const meter = await phone.getByRole('meter').first().boundingBox();
+    expect(meter!.y + meter!.height).toBeLessThan(844);
+    const photoBox = await phone.locator('.sml-image').boundingBox();
+    expect(meter!.y).toBeLessThan(photoBox!.y);
+    // The compact drop zone keeps its hint readable: lines, not a word per line.
+    const hint = await phone.locator('.sml-drop__hint').boundingBox();
+    expect(hint!.width).toBeGreaterThan(200);
+    expect(await labelClashes(phone)).toEqual([]);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const answered = `${resultsDir}license-plate-phone-answer.png`;
+    await phone.screenshot({ path: answered, fullPage: true });
+    console.log(`screenshot: ${answered}`);
+
+    // A file that is not an image: one message, at the top, no broken picture.
+    await phone.getByTestId('drop-zone-input').setInputFiles({
+      name: 'fake.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('not a photo'),
+    });
+    const alert = phone.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect((await alert.boundingBox())!.y).toBeLessThan(400);
+    expect(await phone.locator('.sml-image').count()).toBe(0);
+    await phone.screenshot({ path: `${resultsDir}license-plate-phone-error.png` });
     await phone.close();
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getJson } from '@shipml/client';
-import { useUpload } from '@shipml/client/react';
+import { useServerReady, useUpload } from '@shipml/client/react';
 import {
   AppShell,
   DropZone,
@@ -10,11 +10,11 @@ import {
   SampleStrip,
   Spinner,
   StatusPill,
-  formatBytes,
   formatMs,
   type LabelledBox,
   type Sample,
 } from '@shipml/ui';
+import type { RegionSetting } from '../server/pipeline/regions/types.js';
 import {
   MAX_PHOTO_BYTES,
   PLATES_URL,
@@ -24,18 +24,20 @@ import {
 } from './api.js';
 import { HowItWorks } from './components/how-it-works.js';
 import { PlateText } from './components/plate-text.js';
+import { RegionPicker } from './components/region-picker.js';
 import { ResultPanel } from './components/result-panel.js';
 import { useHistory, type Shot } from './use-history.js';
-import { shrinkPhoto } from './shrink-photo.js';
-import { useServerReady } from '@shipml/client/react';
+import { UPLOAD_MAX_SIDE, shrinkPhoto } from './shrink-photo.js';
 
 export function App() {
-  const plates = useUpload<PlateReading>(PLATES_URL);
+  const [region, setRegion] = useState<RegionSetting>('auto');
+  const plates = useUpload<PlateReading>(`${PLATES_URL}?region=${region}`);
   const history = useHistory();
   const ready = useServerReady();
   const [samples, setSamples] = useState<Sample[]>([]);
   const [activeSample, setActiveSample] = useState<string>();
   const [refused, setRefused] = useState<string>();
+  const [rereadFor, setRereadFor] = useState<RegionSetting>();
 
   useEffect(() => {
     getJson<SampleList>(SAMPLES_URL)
@@ -46,14 +48,25 @@ export function App() {
   }, []);
 
   // A photo arrives (dropped, pasted, picked, shot or a sample): show it, send it, keep the answer.
+  // A file the browser cannot decode is still sent (the server says what is wrong with it), but
+  // not shown: it would be a broken picture, and the previous photo is not its answer.
   const read = async (original: Blob, name: string) => {
     setRefused(undefined);
-    const photo = await shrinkPhoto(original);
-    const shot = history.show(photo, name);
+    const { photo, viewable } = await shrinkPhoto(original);
+    const shot = history.show(photo, name, viewable);
     const started = performance.now();
     const reading = await plates.run(photo);
     if (reading) history.answered(shot, reading, performance.now() - started);
   };
+
+  // Another region chosen: read the photo on screen again with it, once `plates` posts to the
+  // new URL (the render after the change).
+  useEffect(() => {
+    if (rereadFor !== region) return;
+    setRereadFor(undefined);
+    if (history.current && !plates.isPending)
+      void read(history.current.photo, history.current.name);
+  });
 
   const readSample = async (sample: Sample) => {
     setActiveSample(sample.id);
@@ -75,6 +88,8 @@ export function App() {
     label: p.text,
     tone: i === 0 ? 'primary' : 'secondary',
   }));
+  // On a phone the answer (or what went wrong) comes first, above the photo and the samples.
+  const answerFirst = current !== undefined || refused !== undefined || plates.error != null;
 
   return (
     <AppShell
@@ -106,9 +121,9 @@ export function App() {
         </>
       }
     >
-      <div className="layout">
-        <div className="layout__main">
-          {current ? (
+      <div className={answerFirst ? 'layout layout--answer-first' : 'layout'}>
+        <div className="layout__photo">
+          {current?.url ? (
             <ImageBoxes
               src={current.url}
               alt={`Photo: ${current.name}`}
@@ -127,11 +142,21 @@ export function App() {
             }}
             onReject={setRefused}
             maxBytes={MAX_PHOTO_BYTES}
-            compact={current !== undefined}
+            compact={current?.url !== undefined}
             disabled={busy}
-            title={current ? 'Drop another photo' : 'Drop a photo of a car'}
-            hint={`or paste one, pick a file, or use your phone's camera · JPEG, PNG or WebP up to ${formatBytes(MAX_PHOTO_BYTES)}`}
+            title={current?.url ? 'Drop another photo' : 'Drop a photo of a car'}
+            hint={`or paste one, pick a file, or use your phone's camera · JPEG, PNG or WebP; big photos are shrunk to ${UPLOAD_MAX_SIDE} px before upload`}
           />
+          <div className="photo-options">
+            <RegionPicker
+              value={region}
+              disabled={busy}
+              onChange={(next) => {
+                setRegion(next);
+                setRereadFor(next);
+              }}
+            />
+          </div>
           <SampleStrip
             samples={samples}
             onSelect={(s) => void readSample(s)}
@@ -140,7 +165,7 @@ export function App() {
           />
         </div>
 
-        <aside className="layout__side">
+        <div className="layout__answer">
           {refused ? (
             <ErrorBanner
               title="That file can't be used"
@@ -150,7 +175,7 @@ export function App() {
           ) : null}
           {plates.error ? (
             <ErrorBanner
-              title="Could not read this photo"
+              title={current ? `Could not read ${current.name}` : 'Could not read this photo'}
               error={plates.error}
               onDismiss={plates.reset}
             />
@@ -164,14 +189,17 @@ export function App() {
               reading={reading}
               {...(current?.roundTripMs !== undefined ? { roundTripMs: current.roundTripMs } : {})}
             />
-          ) : !plates.error ? (
+          ) : !plates.error && !current ? (
             <HowItWorks />
           ) : null}
+        </div>
+
+        <aside className="layout__recent">
           <RecentList
             title="Recent"
             items={history.recent.map((shot) => ({
               id: shot.id,
-              thumbnail: shot.url,
+              ...(shot.url ? { thumbnail: shot.url } : {}),
               title: shot.reading?.plates[0] ? (
                 <PlateText text={shot.reading.plates[0].text} size="small" />
               ) : (

@@ -5,8 +5,10 @@ import type { PlateReading } from './api.js';
 export interface Shot {
   id: string;
   name: string;
-  /** Object URL of the photo, for <img>. */
-  url: string;
+  /** What was sent (scaled down), to send again with another region setting. */
+  photo: Blob;
+  /** Object URL of the photo, for <img>; undefined for a file the browser cannot show. */
+  url?: string;
   reading?: PlateReading;
   /** Browser-measured time of the request, ms. */
   roundTripMs?: number;
@@ -31,10 +33,13 @@ export function useHistory(limit = 6) {
     }
   }, []);
 
-  const show = useCallback((photo: Blob, name: string): Shot => {
-    const url = URL.createObjectURL(photo);
-    live.current.add(url);
-    const shot = { id: crypto.randomUUID(), name, url };
+  /** Makes `photo` the current shot; `viewable: false` keeps it off the screen (no broken image). */
+  const show = useCallback((photo: Blob, name: string, viewable = true): Shot => {
+    const shot: Shot = { id: crypto.randomUUID(), name, photo };
+    if (viewable) {
+      shot.url = URL.createObjectURL(photo);
+      live.current.add(shot.url);
+    }
     setCurrent(shot);
     return shot;
   }, []);

@@ -1,13 +1,14 @@
 import { LatencyBadge, ResultCard, Timings } from '@shipml/ui';
 import type { PlateReading } from '../api.js';
 import { PlateText } from './plate-text.js';
+import { RegionLine } from './region-line.js';
 
 export interface ResultPanelProps {
   reading: PlateReading;
   roundTripMs?: number;
 }
 
-/** The answer for one photo: best plate, other candidates, where the time went. */
+/** The answer for one photo: best plate, the region it was read as, other candidates, timings. */
 export function ResultPanel({ reading, roundTripMs }: ResultPanelProps) {
   const [best, ...others] = reading.plates;
   return (
@@ -19,6 +20,7 @@ export function ResultPanel({ reading, roundTripMs }: ResultPanelProps) {
           confidence={best.confidence}
           primary
         >
+          {reading.region ? <RegionLine region={reading.region} /> : null}
           {reading.timingsMs.total !== undefined ? (
             <LatencyBadge ms={reading.timingsMs.total} />
           ) : null}
@@ -28,7 +30,10 @@ export function ResultPanel({ reading, roundTripMs }: ResultPanelProps) {
           eyebrow="No plate found"
           title={<span className="results__none">Nothing that reads like a plate</span>}
         >
-          Try a sharper photo, or one where the plate is larger in the frame.
+          <p className="results__advice">
+            Try a sharper photo, or one where the plate is larger in the frame.
+          </p>
+          {reading.region ? <RegionLine region={reading.region} /> : null}
         </ResultCard>
       )}
       {others.length > 0 ? (
