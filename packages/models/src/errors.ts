@@ -69,7 +69,7 @@ export class DownloadError extends ModelsError {
 
 /** A transfer made no progress for longer than the stall timeout (after retries). */
 export class DownloadTimeoutError extends ModelsError {
-  constructor(message: string) {
-    super(message, 504, 'DOWNLOAD_TIMEOUT');
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 504, 'DOWNLOAD_TIMEOUT', options);
   }
 }

@@ -57,12 +57,16 @@ export async function locateHub(
 }
 
 /** What the hub's HEAD on `/resolve/` says about a file. */
-interface HubFileInfo {
+export interface HubFileInfo {
+  /** The 40-hex commit the revision is at. */
   commit: string;
+  /** sha256 of the bytes for an LFS file (64 hex), else the git blob id (40 hex). */
   etag: string;
+  /** Bytes, when the hub says (X-Linked-Size, or Content-Length of a plain file). */
   size: number | undefined;
   /** Where the bytes are: the resolve URL itself, or the CDN it redirects to. */
   downloadUrl: string;
+  /** Headers the download needs (the token, for the hub's own origin only). */
   headers: Record<string, string>;
 }
 
@@ -76,9 +80,10 @@ export function resolveUrl(endpoint: string, src: HubSource): string {
 /**
  * Asks the hub which commit the revision is at and what the file's etag and size are, like
  * huggingface_hub does: a HEAD on `/resolve/` that is not redirected to the CDN, reading
- * X-Repo-Commit, X-Linked-Etag (or ETag) and X-Linked-Size (or Content-Length).
+ * X-Repo-Commit, X-Linked-Etag (or ETag) and X-Linked-Size (or Content-Length). `what` names
+ * the file in messages; 429/5xx and dropped connections are retried as `s` says.
  */
-async function headFile(
+export async function headHubFile(
   what: string,
   src: HubSource,
   s: Settings,
@@ -153,7 +158,7 @@ export async function fetchHub(
   s: Settings,
 ): Promise<string> {
   const what = `${model.id}/${file.name}`;
-  const info = await headFile(what, src, s, { model: model.id, file: file.name });
+  const info = await headHubFile(what, src, s, { model: model.id, file: file.name });
   const at = `${src.repo}@${src.revision} (commit ${info.commit})`;
   if (info.size !== undefined && info.size !== file.size) {
     throw new IntegrityError(

@@ -9,7 +9,9 @@ export {
   UnknownModelError,
 } from './errors.js';
 export { pruneCache, removeModel, type Removal } from './cache-admin.js';
+export { describeHubModel, type HubModel } from './describe-hub.js';
 export { sha256File } from './hash.js';
+export { saveModelEntry, type ModelEntryJson } from './manifest-write.js';
 export { registerLocalModel, type LocalModel } from './register.js';
 export {
   defaultModelId,
@@ -28,5 +30,5 @@ export {
   resolveModels,
   type ResolvedModel,
 } from './resolve.js';
-export { parseSource, type Source } from './source.js';
+export { parseHubRepo, parseSource, type Source } from './source.js';
 export { inspectModels, type FileStatus } from './status.js';

@@ -1,7 +1,8 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { sha256File } from './hash.js';
-import { parseManifest, type ModelEntry, type Runtime } from './manifest.js';
+import type { ModelEntry, Runtime } from './manifest.js';
+import { saveModelEntry, type ModelEntryJson } from './manifest-write.js';
 
 /** A model folder on disk to declare in a manifest. */
 export interface LocalModel {
@@ -19,20 +20,14 @@ export interface LocalModel {
 /**
  * Declares a model that lives on disk (one you trained or fine-tuned) in the manifest at
  * `manifestPath`: an entry with `file:` sources relative to the manifest, each file's sha256
- * and size measured now. An entry with the same id is replaced; `makeDefault` also sets
- * `"default"` to it. The manifest is rewritten atomically (a temporary file renamed over it),
- * so a process stopped half-way leaves the previous manifest, and the model it names, intact.
- * Returns the entry as it reads back.
+ * and size measured now, written by {@link saveModelEntry} (an entry with the same id is
+ * replaced; `makeDefault` also sets `"default"` to it; atomic). Returns the entry as it reads back.
  */
 export async function registerLocalModel(
   manifestPath: string,
   model: LocalModel,
   opts: { makeDefault?: boolean } = {},
 ): Promise<ModelEntry> {
-  const json = JSON.parse(await readFile(manifestPath, 'utf8')) as {
-    models: Record<string, unknown>[];
-    default?: string;
-  };
   const files = [];
   for (const name of model.files) {
     const path = join(model.folder, name);
@@ -45,7 +40,7 @@ export async function registerLocalModel(
       ...(model.license ? { license: model.license } : {}),
     });
   }
-  const entry = {
+  const entry: ModelEntryJson = {
     id: model.id,
     ...(model.task ? { task: model.task } : {}),
     runtime: model.runtime,
@@ -53,13 +48,5 @@ export async function registerLocalModel(
     ...(model.license ? { license: model.license } : {}),
     files,
   };
-  const at = json.models.findIndex((m) => m.id === model.id);
-  if (at >= 0) json.models[at] = entry;
-  else json.models.push(entry);
-  if (opts.makeDefault) json.default = model.id;
-  const manifest = parseManifest(json, manifestPath); // refuse to write anything invalid
-  const tmp = `${manifestPath}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(json, null, 2)}\n`);
-  await rename(tmp, manifestPath);
-  return manifest.models.find((m) => m.id === model.id)!;
+  return saveModelEntry(manifestPath, entry, opts);
 }

@@ -48,8 +48,8 @@ export async function withRetries<T>(
       if (n >= policy.retries) {
         const msg = `${what}: gave up after ${n + 1} attempt(s); last error: ${err.message}`;
         throw err.kind === 'stall'
-          ? new DownloadTimeoutError(msg)
-          : new DownloadError(msg, err.httpStatus);
+          ? new DownloadTimeoutError(msg, { cause: err })
+          : new DownloadError(msg, err.httpStatus, { cause: err });
       }
       const backoff = policy.retryDelayMs * 2 ** n * (0.5 + Math.random() / 2);
       const delayMs = Math.round(Math.min(err.retryAfterMs ?? backoff, policy.maxRetryDelayMs));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestError } from './errors.js';
-import { parseSource } from './source.js';
+import { parseHubRepo, parseSource } from './source.js';
 
 describe('parseSource', () => {
   it('reads hub sources with and without a revision', () => {
@@ -58,5 +58,21 @@ describe('parseSource', () => {
     expect(() => parseSource('s3://x', 'here')).toThrow(
       /here: unknown source; use hf:owner\/repo@revision\/path/,
     );
+  });
+});
+
+describe('parseHubRepo', () => {
+  it('reads owner/name[@revision], with or without hf:, and nothing else', () => {
+    expect(parseHubRepo('Xenova/distilgpt2')).toEqual({
+      repo: 'Xenova/distilgpt2',
+      revision: 'main',
+    });
+    expect(parseHubRepo('hf:Xenova/distilgpt2@v1.0')).toEqual({
+      repo: 'Xenova/distilgpt2',
+      revision: 'v1.0',
+    });
+    expect(parseHubRepo('a/b@refs%2Fpr%2F1')).toEqual({ repo: 'a/b', revision: 'refs/pr/1' });
+    for (const bad of ['tiny-gpt', 'a/b/c', 'a/b@', 'hf:a/b@main/model.onnx', '../x'])
+      expect(parseHubRepo(bad), bad).toBeUndefined();
   });
 });

@@ -82,6 +82,17 @@ export function parseSource(source: string, where = 'source'): Source {
   );
 }
 
+/**
+ * Reads a hub repo reference, `owner/name` or `owner/name@revision`, with or without `hf:`
+ * (a `/` in a revision is written `%2F`). Returns undefined for anything else, such as a
+ * manifest entry id (which never holds a `/`).
+ */
+export function parseHubRepo(spec: string): { repo: string; revision: string } | undefined {
+  const m = /^(?:hf:)?(\w[\w.-]*\/\w[\w.-]*)(?:@([^/@\s]+))?$/.exec(spec);
+  if (!m) return undefined;
+  return { repo: m[1]!, revision: m[2] ? decodeURIComponent(m[2]) : 'main' };
+}
+
 function parseHub(rest: string, fail: (why: string) => never): HubSource {
   let repoType: HubSource['repoType'] = 'model';
   const typed = /^(datasets|spaces)\//.exec(rest);

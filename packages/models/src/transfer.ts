@@ -25,7 +25,8 @@ export async function fileSize(path: string): Promise<number> {
 
 /**
  * Throws the right error for a non-success HTTP status: {@link TransientError} for 429/5xx
- * (with Retry-After), {@link SourceNotFoundError} for 404, {@link DownloadError} otherwise.
+ * (with Retry-After), {@link SourceNotFoundError} for 404 or the hub's RepositoryNotFound /
+ * RevisionNotFound, {@link DownloadError} otherwise.
  */
 export function checkStatus(res: Response, url: string, what: string): void {
   const { status } = res;
@@ -35,6 +36,18 @@ export function checkStatus(res: Response, url: string, what: string): void {
       'status',
       status,
       parseRetryAfter(res.headers.get('retry-after')),
+    );
+  }
+  // The hub names what is missing (and answers 401 for a repo it does not have, public or not).
+  const hubCode = res.headers.get('x-error-code');
+  if (hubCode === 'RepositoryNotFound') {
+    throw new SourceNotFoundError(
+      `${what}: no such repository (HTTP ${status} RepositoryNotFound) at ${url}; check the owner/name, or set HF_TOKEN if it is private`,
+    );
+  }
+  if (hubCode === 'RevisionNotFound') {
+    throw new SourceNotFoundError(
+      `${what}: no such branch, tag or commit (HTTP ${status} RevisionNotFound) at ${url}`,
     );
   }
   if (status === 404) throw new SourceNotFoundError(`${what}: not found (HTTP 404) at ${url}`);

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@shipml/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256, startFakeHub, type FakeHub } from './fake-hub.js';
-import { bytes, commitId, writeManifest } from './helpers.js';
+import { serveHubMirror, type HubMirror } from '@shipml/dev/e2e';
+import { bytes, commitId, sha256, writeManifest } from './helpers.js';
 import { CLI, runCli } from './run-cli.js';
 
 const onnx = bytes(120_000, 21);
@@ -30,7 +30,7 @@ function runInTty(
 }
 
 describe('shipml models (the built binary)', () => {
-  let hub: FakeHub;
+  let hub: HubMirror;
   const tmp = makeTempDir();
   const app = join(tmp.path, 'app');
   let env: Record<string, string>;
@@ -47,7 +47,7 @@ describe('shipml models (the built binary)', () => {
   );
 
   beforeAll(async () => {
-    hub = await startFakeHub([
+    hub = await serveHubMirror([
       { repo: 'acme/tiny', path: 'model.onnx', data: onnx, commit: COMMIT, lfs: true },
     ]);
     writeFileSync(join(tmp.path, 'local.onnx'), local);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@shipml/test-utils';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sha256, startFakeHub, type FakeHub } from './fake-hub.js';
-import { bytes, commitId, writeManifest } from './helpers.js';
+import { serveHubMirror, type HubMirror } from '@shipml/dev/e2e';
+import { bytes, commitId, sha256, writeManifest } from './helpers.js';
 import { runCli, startCli } from './run-cli.js';
 
 const big = bytes(1_000_000, 5);
@@ -11,13 +11,13 @@ const COMMIT = commitId('concurrent');
 const BLOB = sha256(big);
 
 describe('several processes pulling the same file', () => {
-  let hub: FakeHub;
+  let hub: HubMirror;
   let tmp: ReturnType<typeof makeTempDir>;
   let env: Record<string, string>;
   let manifestPath: string;
   const blobs = () => join(tmp.path, 'cache', 'hub', 'models--acme--big', 'blobs');
   beforeAll(async () => {
-    hub = await startFakeHub([
+    hub = await serveHubMirror([
       { repo: 'acme/big', path: 'model.onnx', data: big, commit: COMMIT, lfs: true },
     ]);
   });

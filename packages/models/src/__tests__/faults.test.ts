@@ -10,8 +10,8 @@ import {
 } from '../errors.js';
 import type { ResolveEvent, ResolveOptions } from '../options.js';
 import { resolveModel } from '../resolve.js';
-import { sha256, startFakeHub, type FakeHub } from './fake-hub.js';
-import { bytes, commitId, writeManifest } from './helpers.js';
+import { serveHubMirror, type HubMirror } from '@shipml/dev/e2e';
+import { bytes, commitId, sha256, writeManifest } from './helpers.js';
 
 const big = bytes(500_000, 3);
 const small = Buffer.from('{"vocab_size":50257}\n');
@@ -30,12 +30,12 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('downloads survive faults', () => {
-  let hub: FakeHub;
+  let hub: HubMirror;
   let tmp: ReturnType<typeof makeTempDir>;
   let events: ResolveEvent[];
   let opts: ResolveOptions;
   beforeAll(async () => {
-    hub = await startFakeHub([
+    hub = await serveHubMirror([
       { repo: REPO, path: 'model.onnx', data: big, commit: COMMIT, lfs: true },
       { repo: REPO, path: 'config.json', data: small, commit: COMMIT },
     ]);

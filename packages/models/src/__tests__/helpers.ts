@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadManifest, type Manifest } from '../manifest.js';
-import { sha256 } from './fake-hub.js';
+
+/** Lower-case hex sha256 of some bytes. */
+export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /** Deterministic pseudo-random bytes (so each test file has its own content). */
 export function bytes(n: number, seed = 1): Buffer {

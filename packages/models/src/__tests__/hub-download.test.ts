@@ -5,18 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntegrityError } from '../errors.js';
 import type { ResolveEvent } from '../options.js';
 import { resolveModel } from '../resolve.js';
-import { sha256, startFakeHub, type FakeHub } from './fake-hub.js';
-import { bytes, commitId, writeManifest } from './helpers.js';
+import { serveHubMirror, type HubMirror } from '@shipml/dev/e2e';
+import { bytes, commitId, sha256, writeManifest } from './helpers.js';
 
 const COMMIT = commitId('distilgpt2-v1');
 const onnx = bytes(300_000, 7);
 const config = Buffer.from('{"model_type":"gpt2"}\n');
 
 describe('hub downloads into the Hugging Face cache layout', () => {
-  let hub: FakeHub;
+  let hub: HubMirror;
   const tmp = makeTempDir();
   beforeAll(async () => {
-    hub = await startFakeHub([
+    hub = await serveHubMirror([
       {
         repo: 'onnx-community/distilgpt2',
         path: 'onnx/model.onnx',

@@ -4,8 +4,8 @@ import { makeTempDir } from '@shipml/test-utils';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OfflineError } from '../errors.js';
 import { resolveModel, resolveModels } from '../resolve.js';
-import { sha256, startFakeHub, type FakeHub } from './fake-hub.js';
-import { bytes, commitId, writeManifest } from './helpers.js';
+import { serveHubMirror, type HubMirror } from '@shipml/dev/e2e';
+import { bytes, commitId, sha256, writeManifest } from './helpers.js';
 
 const weights = bytes(50_000, 11);
 const tokenizer = Buffer.from('{"model":{"type":"BPE"}}');
@@ -36,11 +36,11 @@ function prepopulate(hubDir: string, repo: string, files: { path: string; data: 
 }
 
 describe('cache reuse and offline mode', () => {
-  let hub: FakeHub;
+  let hub: HubMirror;
   let tmp: ReturnType<typeof makeTempDir>;
   const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
   beforeAll(async () => {
-    hub = await startFakeHub([
+    hub = await serveHubMirror([
       {
         repo: 'openai-community/gpt2',
         path: 'onnx/model.onnx',

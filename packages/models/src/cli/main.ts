@@ -4,8 +4,10 @@ import { ModelsError, OfflineError } from '../errors.js';
 import { loadManifest } from '../manifest.js';
 import { resolveModel, resolveModels } from '../resolve.js';
 import { formatBytes } from './format.js';
+import { add } from './add-command.js';
 import { list, verify } from './inspect-commands.js';
 import { createProgress } from './progress.js';
+import { UsageError } from './usage-error.js';
 
 export interface Io {
   stdout: { write(s: string): boolean; isTTY?: boolean; columns?: number };
@@ -21,6 +23,9 @@ Commands:
   path <id>        print the local path of a model's main file (--file <name> for another)
   rm <id...>       remove a model's downloaded files from the cache
   prune            delete interrupted downloads, stale locks and unreferenced blobs
+  add hf:<owner>/<repo>[@revision] --runtime <r> --files <a,b,...>
+                   declare a hub model: pins the commit the revision is at, records each
+                   file's sha256 and size, writes the entry into models.json
 
 Options:
   --manifest <file>   models.json, or a package.json with "shipml.models", or their folder
@@ -29,13 +34,16 @@ Options:
   --file <name>       path: a declared file other than the main one
   --json              list, verify: machine-readable output
   --dry-run           prune, rm: only list what would be deleted
+  --id <id>           add: the entry's id (default: the repo's name)
+  --runtime <r>       add: onnx, tfjs or transformers
+  --files <a,b,...>   add: paths in the repo, the main model file first
+  --task, --description, --license <text>   add: the entry's other fields
+  --default           add: make it the manifest's "default" (the model the app serves)
   -h, --help          this text
 
 Environment: SHIPML_OFFLINE=1 or HF_HUB_OFFLINE=1 (no network), SHIPML_CACHE, HF_HOME,
 HF_HUB_CACHE, HF_ENDPOINT (a hub mirror), HF_TOKEN (gated or private repos).
 `;
-
-class UsageError extends Error {}
 
 /** Runs `shipml <argv>`; returns the exit code (0 ok, 1 failed, 2 bad usage). */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -50,6 +58,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         file: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        id: { type: 'string' },
+        runtime: { type: 'string' },
+        files: { type: 'string' },
+        task: { type: 'string' },
+        description: { type: 'string' },
+        license: { type: 'string' },
+        default: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,10 +80,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   try {
     if (group !== 'models') throw new UsageError(`unknown command "${group}"`);
+    const print = (s: string) => io.stdout.write(`${s}\n`);
+    // add writes the manifest (creating it when missing) rather than reading one.
+    if (command === 'add') {
+      if (ids.length > 1) throw new UsageError('add takes one hub repo');
+      return await add(ids[0], v, print);
+    }
     const manifest = await loadManifest(v.manifest ?? process.cwd());
     const cacheDir = v['cache-dir'];
     const opts = cacheDir ? { cacheDir } : {};
-    const print = (s: string) => io.stdout.write(`${s}\n`);
     switch (command) {
       case 'pull': {
         const progress = createProgress(io.stderr);

@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A file the fake hub serves. LFS files redirect to the "CDN" like the real hub. */
+/** A file the mirror serves. LFS files redirect to the "CDN" like the real hub. */
 export interface HubFile {
+  /** `owner/name` */
   repo: string;
+  /** Path inside the repo, e.g. `onnx/model.onnx`. */
   path: string;
   data: Buffer;
   commit: string;
@@ -13,7 +15,8 @@ export interface HubFile {
   lfs?: boolean;
 }
 
-export type Fault =
+/** A failure to inject (see `fail()`): what the network and the hub do on a bad day. */
+export type HubFault =
   | { type: 'drop'; afterBytes: number }
   | { type: 'stall'; afterBytes: number }
   | { type: 'wrong-bytes' }
@@ -21,6 +24,7 @@ export type Fault =
   /** Serve slowly: `chunk` bytes every `everyMs`. */
   | { type: 'slow'; chunk: number; everyMs: number };
 
+/** A request the mirror received, with the status it answered. */
 export interface LoggedRequest {
   method: string;
   url: string;
@@ -30,19 +34,22 @@ export interface LoggedRequest {
   at: number;
 }
 
-export const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const gitSha1 = (b: Buffer): string =>
   createHash('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
 
 /**
- * A real HTTP server on loopback laid out like huggingface.co: `/{repo}/resolve/{rev}/{path}`
- * answers with X-Repo-Commit, ETag / X-Linked-Etag, X-Linked-Size and, for LFS files, a 302 to
- * `/cdn/<sha256>` on `localhost` (a different origin than the 127.0.0.1 endpoint, as a CDN is).
+ * A real HTTP server on loopback laid out like huggingface.co, for testing hub downloads
+ * without the hub (point `HF_ENDPOINT` at its `url`): `/{repo}/resolve/{rev}/{path}` (HEAD and
+ * GET, with Range) answers with X-Repo-Commit, ETag / X-Linked-Etag, X-Linked-Size and, for
+ * LFS files, a 302 to `/cdn/<sha256>` on `localhost` (another origin than the 127.0.0.1
+ * endpoint, as a CDN is). Like the hub, an unknown repo is a 401 `RepositoryNotFound`, an
+ * unknown revision a 404 `RevisionNotFound`, an unknown file a 404 `EntryNotFound`.
  * Faults queued with `fail()` hit the next requests that carry the bytes.
  */
-export async function startFakeHub(files: HubFile[]) {
+export async function serveHubMirror(files: HubFile[]) {
   const requests: LoggedRequest[] = [];
-  const faults: { match: string; fault: Fault }[] = [];
+  const faults: { match: string; fault: HubFault }[] = [];
   const stalled = new Set<ServerResponse>();
   let port = 0;
 
@@ -53,6 +60,20 @@ export async function startFakeHub(files: HubFile[]) {
         f.path === path &&
         (f.commit === rev || (f.refs ?? ['main']).includes(rev)),
     );
+
+  // The hub's answers for what it does not have (anonymous callers get 401 for a missing repo,
+  // so as not to tell a private repo from none).
+  const notFound = (res: ServerResponse, repo?: string, rev?: string) => {
+    const inRepo = files.filter((f) => f.repo === repo);
+    const [status, code, error] =
+      inRepo.length === 0
+        ? [401, 'RepositoryNotFound', 'Repository not found']
+        : !inRepo.some((f) => f.commit === rev || (f.refs ?? ['main']).includes(rev ?? ''))
+          ? [404, 'RevisionNotFound', 'Invalid rev id']
+          : [404, 'EntryNotFound', 'Entry not found'];
+    res.writeHead(status, { 'x-error-code': code, 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error }));
+  };
 
   const hubHeaders = (f: HubFile): Record<string, string> => ({
     'x-repo-commit': f.commit,
@@ -117,7 +138,7 @@ export async function startFakeHub(files: HubFile[]) {
   };
 
   // Status faults hit any request; byte faults only requests that carry the bytes (GET).
-  const takeFault = (url: string, statusOnly: boolean): Fault | undefined => {
+  const takeFault = (url: string, statusOnly: boolean): HubFault | undefined => {
     const i = faults.findIndex(
       (f) => url.includes(f.match) && (!statusOnly || f.fault.type === 'status'),
     );
@@ -139,7 +160,7 @@ export async function startFakeHub(files: HubFile[]) {
     res.writeHead = ((status: number, ...rest: never[]) => {
       entry.status = status;
       return origWriteHead(status, ...rest);
-    }) as typeof res.writeHead;
+    });
 
     const cdn = /^\/cdn\/([0-9a-f]{64})$/.exec(url.pathname);
     if (cdn) {
@@ -151,10 +172,7 @@ export async function startFakeHub(files: HubFile[]) {
       url.pathname,
     );
     const f = m && find(m[2]!, decodeURIComponent(m[3]!), decodeURIComponent(m[4]!));
-    if (!m || !f) {
-      res.writeHead(404, { 'x-error-code': 'EntryNotFound', 'content-type': 'application/json' });
-      return void res.end('{"error":"Entry not found"}');
-    }
+    if (!m || !f) return void notFound(res, m?.[2], m ? decodeURIComponent(m[3]!) : undefined);
     if (f.lfs) {
       const fault = takeFault(url.pathname, true);
       if (fault?.type === 'status') {
@@ -177,7 +195,7 @@ export async function startFakeHub(files: HubFile[]) {
     port,
     requests,
     /** Queue a fault for the next request whose path contains `match`. */
-    fail(match: string, fault: Fault, times = 1) {
+    fail(match: string, fault: HubFault, times = 1) {
       for (let i = 0; i < times; i++) faults.push({ match, fault });
     },
     pendingFaults: () => faults.length,
@@ -189,4 +207,4 @@ export async function startFakeHub(files: HubFile[]) {
   };
 }
 
-export type FakeHub = Awaited<ReturnType<typeof startFakeHub>>;
+export type HubMirror = Awaited<ReturnType<typeof serveHubMirror>>;
