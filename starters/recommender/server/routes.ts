@@ -85,7 +85,7 @@ export const routes: FastifyPluginAsync<RoutesOptions> = async (app, { model, st
     '/map',
     {
       schema: {
-        summary: 'Every rated movie on a 2-D map of its item vector (PCA)',
+        summary: 'Every movie on a 2-D map of its item vector (PCA)',
         response: { 200: mapAnswerSchema },
       },
     },

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@shipml/ui/styles.css';
+import './app.css';
 import { App } from './app.js';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

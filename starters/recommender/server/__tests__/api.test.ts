@@ -175,7 +175,7 @@ describe('GET /api/items and /api/items/:id/similar', () => {
 });
 
 describe('the rest of the API', () => {
-  it('maps every rated movie to a point in 2-D', async () => {
+  it('maps every movie to a point in 2-D', async () => {
     const res = await app.inject({ url: '/api/map' });
     const map = res.json<{ points: { x: number; y: number }[]; explained: number[] }>();
     expect(map.points.length).toBeGreaterThan(1000);

@@ -22,9 +22,9 @@ export interface MovieMap {
 }
 
 /**
- * Every rated movie as a point on a 2-D map of its item vector (PCA: the two directions in which
- * the vectors differ most). Movies close together are liked by the same people. Movies nobody
- * rated are left out: their vectors are only what their genres and decade say.
+ * Every movie as a point on a 2-D map of its item vector (PCA: the two directions in which the
+ * vectors differ most). Movies close together are liked by the same people. A movie nobody
+ * rated still has a place: its vector is what its genres, director and decade say.
  *
  * @example
  * movieMap(rec)
@@ -36,7 +36,6 @@ export function movieMap(rec: Recommender): MovieMap {
   const { points, explained } = itemMap(model);
   const out: MapPoint[] = [];
   model.items.forEach((item, i) => {
-    if (model.ratingCount[i] === 0) return;
     out.push({
       id: item.id,
       title: item.title,
