@@ -12,6 +12,7 @@ import {
   type GenerateRequestInput,
 } from './generation.js';
 import type { ServeMetrics } from './metrics.js';
+import { Admission, type AdmissionOptions } from './scheduler/admission.js';
 import { normalizeModel } from './model-config.js';
 import { loadModel, type Logger, type ServedModel } from './served-model.js';
 import { probeNextTokens, streamGeneration, withTimings } from './stream-generation.js';
@@ -98,6 +99,17 @@ export class InferenceService {
       if (failed) throw failed.reason;
     });
     return this.loading;
+  }
+
+  /**
+   * A bounded queue for an app's own work around its model calls (see {@link Admission}),
+   * whose requests in work and waiting count in `shipml_pending_requests{model="<name>"}` —
+   * the metric the Kubernetes autoscaler reads — beside the models' own queues.
+   */
+  admission(name: string, opts: Omit<AdmissionOptions, 'onLoad'>): Admission {
+    const pending = this.metrics.pending.labels({ model: name });
+    pending.set(0);
+    return new Admission({ ...opts, onLoad: (n) => pending.set(n) });
   }
 
   /**

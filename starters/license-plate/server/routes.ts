@@ -1,4 +1,4 @@
-import { Admission, clientSignal } from '@shipml/serve';
+import { clientSignal } from '@shipml/serve';
 import type { FastifyPluginAsync } from 'fastify';
 import { servedPlateModels } from './models.js';
 import { readPlates, type ReadPlatesOptions } from './pipeline/read-plates.js';
@@ -23,7 +23,8 @@ export interface RoutesOptions {
  */
 export const routes: FastifyPluginAsync<RoutesOptions> = async (app, opts) => {
   await acceptImageUploads(app, opts.maxUploadBytes);
-  const admission = new Admission({
+  // Counts in shipml_pending_requests{model="plates"}, the metric the autoscaler reads.
+  const admission = app.inference.admission('plates', {
     concurrency: opts.concurrency,
     maxQueue: opts.maxQueue,
     busyMessage: 'The server is busy reading other photos; try again in a moment.',

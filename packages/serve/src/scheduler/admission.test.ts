@@ -62,3 +62,19 @@ describe('Admission', () => {
     expect(await next).toBe('next');
   });
 });
+
+describe('Admission load reports', () => {
+  it('reports requests in work plus waiting on every change', async () => {
+    const seen: number[] = [];
+    const admission = new Admission({ concurrency: 1, maxQueue: 2, onLoad: (n) => seen.push(n) });
+    const first = gate();
+    const second = gate();
+    const a = admission.run(first.work);
+    const b = admission.run(second.work);
+    first.open();
+    await a;
+    second.open();
+    await b;
+    expect(seen).toEqual([1, 2, 1, 0]);
+  });
+});

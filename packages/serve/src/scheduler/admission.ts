@@ -9,6 +9,8 @@ export interface AdmissionOptions {
   retryAfterSeconds?: number;
   /** The 503's message, e.g. "The server is busy reading other photos; try again in a moment." */
   busyMessage?: string;
+  /** Called with requests in work + waiting whenever that changes (a metric to autoscale on). */
+  onLoad?: (pending: number) => void;
 }
 
 /**
@@ -43,13 +45,16 @@ export class Admission {
         // A client that hangs up while waiting gives its place back.
         const leave = () => {
           this.#waiting = this.#waiting.filter((w) => w !== wake);
+          this.#report();
           reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
         };
         signal?.addEventListener('abort', leave, { once: true });
         this.#waiting.push(wake);
+        this.#report();
       });
     } else {
       this.#running++;
+      this.#report();
     }
     try {
       signal?.throwIfAborted();
@@ -59,6 +64,11 @@ export class Admission {
       // Hand the slot straight to the next waiter (running stays the same), or free it.
       if (next) next();
       else this.#running--;
+      this.#report();
     }
+  }
+
+  #report(): void {
+    this.options.onLoad?.(this.#running + this.#waiting.length);
   }
 }

@@ -37,9 +37,18 @@ describe('over a real port', () => {
     expect(await createClient({ baseUrl: base }).serverReady()).toBe(true);
   });
 
+  /** `shipml_pending_requests{model="plates"}`: photos in work and waiting. */
+  async function pendingPlates(): Promise<number> {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('shipml_pending_requests{model="plates"}'));
+    return Number(line?.split(' ').at(-1) ?? NaN);
+  }
+
   it('answers a burst of uploads with readings or 503 + Retry-After, never a crash', async () => {
     const file = await photo();
-    const results = await Promise.all(
+    const burst = Promise.all(
       Array.from({ length: 24 }, () =>
         postFile<PlateReading>(`${base}/api/plates`, file).then(
           (reading) => ({ status: 200, text: reading.plates[0]?.text, retryAfter: undefined }),
@@ -51,6 +60,12 @@ describe('over a real port', () => {
         ),
       ),
     );
+    // While it lasts, the app's queue shows in the metric the Kubernetes autoscaler reads.
+    await expect
+      .poll(() => pendingPlates(), { timeout: 30_000, interval: 50 })
+      .toBeGreaterThanOrEqual(2);
+    const results = await burst;
+    expect(await pendingPlates()).toBe(0);
     const ok = results.filter((r) => r.status === 200);
     const busy = results.filter((r) => r.status === 503);
     expect(ok.length + busy.length).toBe(results.length);
