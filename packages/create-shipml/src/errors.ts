@@ -28,6 +28,9 @@ export class UnsafePathError extends CreateShipmlError {}
 /** The requested recipe or model does not exist. */
 export class UnknownRecipeError extends CreateShipmlError {}
 
+/** A hub model could not be looked up (not on the hub, no network): nothing was written. */
+export class HubModelError extends CreateShipmlError {}
+
 /** A template is malformed: a bug in the templates, not in the command. */
 export class TemplateError extends CreateShipmlError {
   constructor(message: string) {

@@ -16,11 +16,13 @@ export {
   findStarter,
   listStarters,
   loadStarter,
+  type HubModelKind,
   type Starter,
   type StarterModel,
 } from './template/starters.js';
 export { kubernetesName, namesTheApp, renameApp } from './transforms/app-name.js';
 export { chooseDefaultModel } from './transforms/default-model.js';
+export { useHubModel } from './transforms/hub-model.js';
 export { packedPath, unpackedPath } from './transforms/dotfiles.js';
 export { setPackageIdentity, type PackageIdentity } from './transforms/package-identity.js';
 export {

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import * as p from '@clack/prompts';
+import { parseHubRepo } from '@shipml/models';
 import { UsageError } from '../errors.js';
 import type { PackageManager } from '../package-manager.js';
 import type { Starter } from '../template/starters.js';
@@ -108,9 +109,13 @@ export async function collectAnswers(
           }),
         )
       : recipe.defaultModel);
-  if (!recipe.models.some((m) => m.id === model)) {
+  const hubRepo = recipe.hubModel !== undefined && parseHubRepo(model) !== undefined;
+  if (!hubRepo && !recipe.models.some((m) => m.id === model)) {
+    const hub = recipe.hubModel
+      ? `, or a Hugging Face hub repo <owner>/<name>[@revision] with ${recipe.hubModel.files.join(', ')}`
+      : '';
     throw new UsageError(
-      `Recipe "${recipe.name}" has no model "${model}". Available: ${recipe.models.map((m) => m.id).join(', ')}.`,
+      `Recipe "${recipe.name}" has no model "${model}". Available: ${recipe.models.map((m) => m.id).join(', ')}${hub}.`,
     );
   }
 

@@ -23,7 +23,8 @@ export const USAGE = `Usage: pnpm create shipml [dir] [options]
 
 Options:
   --recipe <name>       starter to create (see the list below)
-  --model <id>          model to use (default: the recipe's default)
+  --model <id>          model to use (default: the recipe's default); for recipes that
+                        take hub models, also a Hugging Face repo <owner>/<name>[@revision]
   --pm <pnpm|npm|yarn>  package manager (default: the one running this command)
   --local <checkout>    depend on the @shipml/* packages of a local shipml checkout
                         (file: paths; build them first) instead of published ones

@@ -8,6 +8,7 @@ import { localRanges, publishedRanges } from '../template/shipml-ranges.js';
 import { listStarters } from '../template/starters.js';
 import { existingEntries, isInside, writeProject } from '../write.js';
 import { collectAnswers } from './answers.js';
+import { pinHubModel } from './hub-model.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { assertValidProjectName } from './project-name.js';
 import { initGit, install } from './side-effects.js';
@@ -29,7 +30,7 @@ function formatSize(bytes: number): string {
 
 /**
  * The whole command, top to bottom: parse → ask what is missing → check the target →
- * copy the starter through the transforms → write (or list, for --dry-run) → install → git → next steps.
+ * pin a hub model if one was chosen → copy the starter through the transforms → write (or list, for --dry-run) → install → git → next steps.
  * Returns the exit code; errors the user can act on are printed, not thrown.
  */
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
@@ -70,16 +71,22 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         `With --local, create the app outside ${local} (for example ../${target.name}).`,
       );
     }
+    // A hub repo is looked up (pinned, hashed) before anything is written.
+    const hubEntry = await pinHubModel(answers.recipe, answers.model, ctx.env);
     const files = createFiles({
       starter: answers.recipe,
       packageName: target.name,
       model: answers.model,
+      ...(hubEntry ? { hubEntry } : {}),
       pm: answers.pm,
       createdWith: ownVersion(),
       shipmlRange: local ? localRanges(local) : publishedRanges(shipmlVersions()),
     });
     const where = `${target.dir}${target.outsideCwd ? ' (outside the current directory)' : ''}`;
-    const what = `recipe ${answers.recipe.name}, model ${answers.model}${local ? `, @shipml/* from ${local}` : ''}`;
+    const pinned = hubEntry
+      ? ` (hub commit ${/@([0-9a-f]{40})\//.exec(hubEntry.files[0]!.source)?.[1]})`
+      : '';
+    const what = `recipe ${answers.recipe.name}, model ${answers.model}${pinned}${local ? `, @shipml/* from ${local}` : ''}`;
     const cmds = commandsFor(answers.pm);
 
     if (args.dryRun) {

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ModelEntryJson } from '@shipml/models';
 import type { PackageManager } from '../package-manager.js';
 import { kubernetesName, namesTheApp, renameApp } from '../transforms/app-name.js';
 import { chooseDefaultModel } from '../transforms/default-model.js';
 import { unpackedPath } from '../transforms/dotfiles.js';
 import { setPackageIdentity } from '../transforms/package-identity.js';
-import { parsePackageJson, stringifyPackageJson } from '../transforms/package-json.js';
+import { useHubModel } from '../transforms/hub-model.js';
+import {
+  parsePackageJson,
+  stringifyPackageJson,
+  type PackageJson,
+} from '../transforms/package-json.js';
 import { useRunCommands } from '../transforms/readme-commands.js';
 import { dropMonorepoLines } from '../transforms/readme-monorepo.js';
 import { pinShipmlDependencies } from '../transforms/shipml-dependencies.js';
@@ -24,14 +30,23 @@ export interface CreateRequest {
   starter: Starter;
   /** The app's package name. */
   packageName: string;
-  /** A model id of `starter.models`. */
+  /** A model id of `starter.models`, or a hub repo `owner/name[@revision]` (see `hubEntry`). */
   model: string;
+  /** For a hub repo `model`: its pinned manifest entry (from `pinHubModel`), the app's default. */
+  hubEntry?: ModelEntryJson;
   /** The package manager the README's commands speak. */
   pm: PackageManager;
   /** create-shipml's version, recorded as `shipml.createdWith`. */
   createdWith: string;
   /** The range each `workspace:` dependency becomes. */
   shipmlRange: ShipmlRange;
+}
+
+/** The chosen model in package.json and models.json: a models.json entry, or a pinned hub entry. */
+function chooseModel(pkg: PackageJson, modelsJson: string, req: CreateRequest) {
+  return req.hubEntry
+    ? useHubModel(pkg, modelsJson, req.model, req.hubEntry)
+    : chooseDefaultModel(pkg, modelsJson, req.model);
 }
 
 /** The app's package.json from the starter's: identity, pinned @shipml ranges, chosen model. */
@@ -42,7 +57,7 @@ export function transformPackageJson(text: string, req: CreateRequest, modelsJso
     createdWith: req.createdWith,
   });
   const pinned = pinShipmlDependencies(named, req.shipmlRange);
-  return stringifyPackageJson(chooseDefaultModel(pinned, modelsJson, req.model).pkg);
+  return stringifyPackageJson(chooseModel(pinned, modelsJson, req).pkg);
 }
 
 /** The app's README from the starter's: no monorepo-only lines, commands for `pm`. */
@@ -57,7 +72,7 @@ export function transformManifest(text: string, req: CreateRequest): string {
 
 /**
  * The app's files in memory: the starter's files as they are, except for the named transforms
- * (package.json, models.json for another model, README.md, the names in deploy/k8s/*.yaml,
+ * (package.json, models.json for another model or a hub model, README.md, the names in deploy/k8s/*.yaml,
  * `_gitignore`/`_npmrc` names).
  * Sorted by path.
  */
@@ -75,7 +90,7 @@ export function createFiles(req: CreateRequest): ProjectFile[] {
       }
       if (path === 'models.json') {
         const pkg = { shipml: { defaultModel: req.starter.defaultModel } };
-        const chosen = chooseDefaultModel(pkg, modelsJson, req.model).modelsJson;
+        const chosen = chooseModel(pkg, modelsJson, req).modelsJson;
         return { path, contents: chosen === modelsJson ? read(rel) : Buffer.from(chosen) };
       }
       if (path === 'README.md')

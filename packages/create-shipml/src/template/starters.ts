@@ -12,6 +12,19 @@ export interface StarterModel {
   description: string;
 }
 
+/**
+ * What a Hugging Face hub repo must hold for this recipe to serve it (`shipml.hubModel`):
+ * then `--model <owner>/<repo>[@revision]` takes any such repo, pinned when the app is created.
+ */
+export interface HubModelKind {
+  /** The manifest runtime of such a model, e.g. `transformers`. */
+  runtime: 'onnx' | 'tfjs' | 'transformers';
+  /** The manifest task, e.g. `text-generation`. */
+  task?: string;
+  /** Paths every such repo has; the first is the main model file, e.g. `onnx/model.onnx`. */
+  files: string[];
+}
+
 /** A starter's recipe facts: its folder name, and package.json's `description` and `shipml`. */
 export interface Starter {
   /** The recipe name: the starter's folder name, kebab-case. */
@@ -22,6 +35,8 @@ export interface Starter {
   models: StarterModel[];
   /** The model the starter serves as it is; one of `models`. */
   defaultModel: string;
+  /** Set when the recipe also serves hub repos of one kind (`--model owner/repo`). */
+  hubModel?: HubModelKind;
   /** Absolute path of the template (or starter) directory. */
   dir: string;
 }
@@ -54,7 +69,27 @@ export function loadStarter(dir: string, name: string): Starter {
   if (typeof defaultModel !== 'string' || !list.some((m) => m.id === defaultModel)) {
     throw new TemplateError(`${where}: "shipml.defaultModel" must be one of "shipml.models".`);
   }
-  return { name, title, description: pkg.description, models: list, defaultModel, dir };
+  const hubModel = facts.hubModel as HubModelKind | undefined;
+  if (
+    hubModel !== undefined &&
+    (!['onnx', 'tfjs', 'transformers'].includes(hubModel?.runtime) ||
+      !Array.isArray(hubModel.files) ||
+      hubModel.files.length === 0 ||
+      hubModel.files.some((f) => typeof f !== 'string' || !f))
+  ) {
+    throw new TemplateError(
+      `${where}: "shipml.hubModel" must be { runtime: "onnx"|"tfjs"|"transformers", task?, files: [main file, ...] }.`,
+    );
+  }
+  const starter: Starter = {
+    name,
+    title,
+    description: pkg.description,
+    models: list,
+    defaultModel,
+    dir,
+  };
+  return hubModel ? { ...starter, hubModel } : starter;
 }
 
 /** The starters under `root` (one folder each with a package.json), sorted by name. */

@@ -44,6 +44,18 @@ describe('listStarters', () => {
     const root = writeTree({ 'demo/package.json': JSON.stringify(broken) });
     expect(() => listStarters(root)).toThrow(TemplateError);
     expect(() => listStarters(root)).toThrow(/"shipml.defaultModel" must be one of/);
+    const hub = (hubModel: unknown) =>
+      writeTree({
+        'demo/package.json': JSON.stringify({
+          ...SAMPLE_PACKAGE,
+          shipml: { ...SAMPLE_PACKAGE.shipml, hubModel },
+        }),
+      });
+    expect(() => listStarters(hub({ runtime: 'onnx', files: [] }))).toThrow(
+      /"shipml.hubModel" must be \{ runtime/,
+    );
+    const kind = { runtime: 'transformers', task: 'text-generation', files: ['onnx/model.onnx'] };
+    expect(listStarters(hub(kind))[0]?.hubModel).toEqual(kind);
     expect(() => findStarter(listStarters(sampleTemplates()), 'nope')).toThrow(
       new UnknownRecipeError('Unknown recipe "nope". Available: demo.'),
     );

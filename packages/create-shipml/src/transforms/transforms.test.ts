@@ -6,6 +6,7 @@ import { chooseDefaultModel } from './default-model.js';
 import { packedPath, unpackedPath } from './dotfiles.js';
 import { setPackageIdentity } from './package-identity.js';
 import { useRunCommands } from './readme-commands.js';
+import { useHubModel } from './hub-model.js';
 import { dropMonorepoLines } from './readme-monorepo.js';
 import { pinShipmlDependencies } from './shipml-dependencies.js';
 
@@ -69,6 +70,55 @@ describe('chooseDefaultModel', () => {
     expect(() => chooseDefaultModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'huge')).toThrow(
       /"huge" .* not an entry of its models.json \(small, large\)/,
     );
+  });
+});
+
+describe('useHubModel', () => {
+  const entry = {
+    id: 'distilgpt2',
+    runtime: 'transformers' as const,
+    description: 'From the hub.',
+    files: [
+      {
+        name: 'onnx/model.onnx',
+        source: `hf:Xenova/distilgpt2@${'c'.repeat(40)}/onnx/model.onnx`,
+        sha256: 'a'.repeat(64),
+        size: 123,
+      },
+    ],
+  };
+
+  it('adds the pinned entry as models.json "default", and records the repo as shipml.defaultModel', () => {
+    const out = useHubModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'Xenova/distilgpt2', entry);
+    const models = JSON.parse(out.modelsJson);
+    expect(models.default).toBe('distilgpt2');
+    expect(models.models).toEqual([...JSON.parse(SAMPLE_MODELS).models, entry]);
+    expect(out.modelsJson.endsWith('}\n')).toBe(true);
+    expect(out.pkg.shipml?.defaultModel).toBe('Xenova/distilgpt2');
+    // A repo the starter does not list joins its choices, so the record stays a valid recipe.
+    expect(out.pkg.shipml?.models).toEqual([
+      ...SAMPLE_PACKAGE.shipml.models,
+      { id: 'Xenova/distilgpt2', description: 'From the hub.' },
+    ]);
+    const listed = {
+      ...SAMPLE_PACKAGE,
+      shipml: { ...SAMPLE_PACKAGE.shipml, models: [{ id: 'Xenova/distilgpt2', description: 'x' }] },
+    };
+    expect(useHubModel(listed, SAMPLE_MODELS, 'Xenova/distilgpt2', entry).pkg.shipml?.models).toBe(
+      listed.shipml.models,
+    );
+  });
+
+  it('replaces an entry of the same id instead of adding a second', () => {
+    const twice = useHubModel(
+      SAMPLE_PACKAGE,
+      useHubModel(SAMPLE_PACKAGE, SAMPLE_MODELS, 'a/b', entry).modelsJson,
+      'a/b',
+      { ...entry, description: 'again' },
+    );
+    const models = JSON.parse(twice.modelsJson).models as { id: string; description?: string }[];
+    expect(models.map((m) => m.id)).toEqual(['small', 'large', 'distilgpt2']);
+    expect(models[2]?.description).toBe('again');
   });
 });
 
