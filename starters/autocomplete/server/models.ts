@@ -3,14 +3,21 @@ import { defaultModelId, loadManifest, resolveModel } from '@shipml/models';
 import type { ModelConfig } from '@shipml/serve';
 import { appRoot } from '@shipml/serve/web';
 
+export interface LoadModelsOptions {
+  /** Another models.json to serve the default of (tests use one in a temporary folder). Default: the app's. */
+  manifest?: string;
+}
+
 /**
  * The language model this app serves: the `"default"` entry of models.json — the small model
  * bundled in `models/`, one you fine-tuned (`pnpm fine-tune`), or a GPT-2 export from the
  * Hugging Face hub — resolved to verified local files. `causal-lm` is @shipml/serve's backend
  * for GPT-2-style models: it decodes every running completion in one model call per step.
  */
-export async function loadModels(): Promise<ModelConfig[]> {
-  const manifest = await loadManifest(join(appRoot(import.meta.url), 'models.json'));
+export async function loadModels(opts: LoadModelsOptions = {}): Promise<ModelConfig[]> {
+  const manifest = await loadManifest(
+    opts.manifest ?? join(appRoot(import.meta.url), 'models.json'),
+  );
   const id = defaultModelId(manifest);
   return [
     {
