@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Channel } from './channel.js';
 import { checkGenerateRequest, streamRequest, type GenerateRequestInput } from './generation.js';
-import { withTimings, type UntimedEvent } from './stream-generation.js';
+import { generateEvent, withTimings, type UntimedEvent } from './stream-generation.js';
 import type { GenerateEvent } from './types.js';
 import { loadCausalLm } from './worker/causal-lm/hf-model.js';
 import { serveStreams } from './worker/causal-lm/step-loop.js';
@@ -48,14 +48,8 @@ export async function openLocalGenerator(folder: string, threads = 1): Promise<L
         let finished = false;
         try {
           for await (const e of channel) {
-            if (e.kind === 'start') {
-              yield { type: 'start', promptTokens: e.promptTokens, truncated: e.truncated };
-            } else if (e.kind === 'token') {
-              yield { type: 'token', index: e.index, token: e.token };
-            } else if (e.kind === 'end' && e.finishReason !== 'cancelled') {
-              const { index, finishReason, generated } = e;
-              yield { type: 'done', index, finishReason, generatedTokens: generated };
-            }
+            const event = generateEvent(e);
+            if (event) yield event;
           }
           finished = true;
         } finally {

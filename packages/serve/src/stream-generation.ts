@@ -37,14 +37,8 @@ export function streamGeneration(
       });
       try {
         for await (const e of channel) {
-          if (e.kind === 'start') {
-            yield { type: 'start', promptTokens: e.promptTokens, truncated: e.truncated };
-          } else if (e.kind === 'token') {
-            yield { type: 'token', index: e.index, token: e.token };
-          } else if (e.kind === 'end' && e.finishReason !== 'cancelled') {
-            const { index, finishReason, generated } = e;
-            yield { type: 'done', index, finishReason, generatedTokens: generated };
-          }
+          const event = generateEvent(e);
+          if (event) yield event;
         }
         status = 200;
       } catch (err) {
@@ -56,6 +50,22 @@ export function streamGeneration(
       }
     },
   };
+}
+
+/** A stream loop's event as a generate event, or undefined for those a caller does not see. */
+export function generateEvent(e: StreamEvent): UntimedEvent | undefined {
+  if (e.kind === 'start')
+    return { type: 'start', promptTokens: e.promptTokens, truncated: e.truncated };
+  if (e.kind === 'token') return { type: 'token', index: e.index, token: e.token };
+  if (e.kind === 'end' && e.finishReason !== 'cancelled') {
+    return {
+      type: 'done',
+      index: e.index,
+      finishReason: e.finishReason,
+      generatedTokens: e.generated,
+    };
+  }
+  return undefined;
 }
 
 /** The `topK` most likely next tokens after `prompt`, through the same slots and queue. */
