@@ -9,6 +9,13 @@ export {
   UnknownModelError,
 } from './errors.js';
 export { pruneCache, removeModel, type Removal } from './cache-admin.js';
+export { parseChecksumFile, type ExpectedDigest } from './checksum-file.js';
+export {
+  fetchChecksummed,
+  type ChecksummedFile,
+  type FetchChecksummedOptions,
+} from './checksummed-download.js';
+export { fetchVerified, type FetchVerifiedOptions } from './verified-download.js';
 export { describeHubModel, type HubModel } from './describe-hub.js';
 export { sha256File } from './hash.js';
 export { saveModelEntry, type ModelEntryJson } from './manifest-write.js';
