@@ -157,10 +157,10 @@ export async function serveHubMirror(files: HubFile[]) {
     };
     requests.push(entry);
     const origWriteHead = res.writeHead.bind(res);
-    res.writeHead = ((status: number, ...rest: never[]) => {
+    res.writeHead = (status: number, ...rest: never[]) => {
       entry.status = status;
       return origWriteHead(status, ...rest);
-    });
+    };
 
     const cdn = /^\/cdn\/([0-9a-f]{64})$/.exec(url.pathname);
     if (cdn) {
