@@ -34,14 +34,14 @@ async function viaHttp(url: string, body: object) {
   });
   let firstMs = NaN;
   let tokens = 0;
-  let buffer = '';
+  let tail = ''; // only the unread end: the last event carries the token count
   const decoder = new TextDecoder();
   for await (const chunk of res.body!) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    if (Number.isNaN(firstMs) && buffer.includes('data: ')) firstMs = performance.now() - started;
-    const done = buffer.match(/"done":true.*"tokens":(\d+)/);
-    if (done) tokens = Number(done[1]);
+    if (Number.isNaN(firstMs)) firstMs = performance.now() - started;
+    tail = (tail + decoder.decode(chunk as Uint8Array, { stream: true })).slice(-400);
   }
+  const done = tail.match(/"done":true.*"tokens":(\d+)/);
+  if (done) tokens = Number(done[1]);
   return { tokens, seconds: (performance.now() - started) / 1000, firstMs };
 }
 
