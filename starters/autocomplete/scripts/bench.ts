@@ -38,7 +38,7 @@ async function viaHttp(url: string, body: object) {
   const decoder = new TextDecoder();
   for await (const chunk of res.body!) {
     if (Number.isNaN(firstMs)) firstMs = performance.now() - started;
-    tail = (tail + decoder.decode(chunk as Uint8Array, { stream: true })).slice(-400);
+    tail = (tail + decoder.decode(chunk as Uint8Array, { stream: true })).slice(-4000);
   }
   const done = tail.match(/"done":true.*"tokens":(\d+)/);
   if (done) tokens = Number(done[1]);
