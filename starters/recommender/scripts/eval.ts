@@ -1,7 +1,8 @@
 /**
  * Accuracy of the recommender, as one JSON line on stdout (progress on stderr):
  *
- *   pnpm eval -- --dataset ml-100k --data <dir>   five folds: u1.base…u5.base → u1.test…u5.test
+ *   pnpm eval -- --dataset ml-100k               five folds: u1.base…u5.base → u1.test…u5.test
+ *                                                (downloaded into your cache, or --data <dir>)
  *   pnpm eval -- --dataset synthetic              the same on generated ml-100k-like data
  *   pnpm eval -- --dataset bundled                a seeded 80/20 split of the bundled data
  *
@@ -25,11 +26,17 @@ import {
 } from '../server/pipeline/hyperparameters.js';
 import { createRandom, shuffle } from '../server/pipeline/random.js';
 import { evaluateFold, type FoldMetrics } from './evaluate-fold.js';
-import { datasetArgs, loadDataset, reportSkipped } from './load-data.js';
+import {
+  datasetArgs,
+  exitOnDownloadError,
+  loadDataset,
+  movieLensFolder,
+  reportSkipped,
+} from './load-data.js';
 import { progressBar } from './progress-bar.js';
 
 const USAGE =
-  'eval --dataset bundled|synthetic|ml-100k|ml-latest [--data <dir>] [--folds 5] [--factors 50] [--epochs 40]';
+  'eval --dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest [--data <dir>] [--folds 5] [--factors 50] [--epochs 40]';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,
@@ -56,12 +63,15 @@ async function* splits(): AsyncGenerator<{
 }> {
   const folds = Math.min(5, Math.max(1, Number(values.folds))) as 1 | 2 | 3 | 4 | 5;
   if (dataset === 'ml-100k' || dataset === 'synthetic') {
-    let folder = dir!;
+    let folder: string;
     if (dataset === 'synthetic') {
       // Written in ml-100k's layout and read back, so the eval follows the very path real data takes.
       folder = await mkdtemp(join(tmpdir(), 'synthetic-ml100k-'));
       await writeMl100kFolder(folder, syntheticMovieLens().data);
-    } else console.error(MOVIELENS_LICENCE_NOTE);
+    } else {
+      console.error(MOVIELENS_LICENCE_NOTE);
+      folder = await movieLensFolder('ml-100k', dir).catch(exitOnDownloadError);
+    }
     try {
       for (let fold = 1; fold <= folds; fold++) {
         const { train, test } = await loadMl100kFold(folder, fold as 1 | 2 | 3 | 4 | 5);
@@ -74,7 +84,7 @@ async function* splits(): AsyncGenerator<{
     return;
   }
   // Other data: one seeded 80/20 split.
-  const data = await loadDataset(dataset, dir);
+  const data = await loadDataset(dataset, dir).catch(exitOnDownloadError);
   const order = Int32Array.from({ length: data.ratings.length }, (_, r) => r);
   shuffle(order, createRandom(2024));
   const cut = Math.round(order.length * 0.8);

@@ -2,7 +2,8 @@
  * Trains a new model version and makes it the one the server loads:
  *
  *   pnpm train                                   bundled catalogue + synthetic users (default)
- *   pnpm train -- --dataset ml-100k --data <dir>  or ml-latest, from a folder you downloaded
+ *   pnpm train -- --dataset ml-100k              MovieLens, downloaded from GroupLens into your cache
+ *   pnpm train -- --dataset ml-100k --data <dir>  (or ml-latest-small, ml-latest) from a folder
  *
  * Progress (epoch, rmse, eta) goes to stderr. 5 % of the ratings (seeded) are held out to
  * measure the model; it is written to models/<version>/ (model.onnx + model.json) atomically,
@@ -25,11 +26,11 @@ import { exportScoringModel } from '../server/pipeline/onnx-export.js';
 import { createRandom, shuffle } from '../server/pipeline/random.js';
 import { clipToScale } from '../server/pipeline/score-items.js';
 import { checkOnnxMatches } from './check-onnx.js';
-import { datasetArgs, loadDataset } from './load-data.js';
+import { datasetArgs, exitOnDownloadError, loadDataset } from './load-data.js';
 import { progressBar } from './progress-bar.js';
 
 const USAGE =
-  'train [--dataset bundled|synthetic|ml-100k|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 60]';
+  'train [--dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 60]';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,
@@ -49,7 +50,7 @@ const h: Hyperparameters = {
 };
 
 // 1. Data, with a seeded 5 % held out to measure the model.
-const data = await loadDataset(dataset, dir);
+const data = await loadDataset(dataset, dir).catch(exitOnDownloadError);
 const order = Int32Array.from({ length: data.ratings.length }, (_, r) => r);
 shuffle(order, createRandom(h.seed + 1));
 const cut = Math.round(order.length * 0.95);
