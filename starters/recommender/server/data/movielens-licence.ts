@@ -1,7 +1,8 @@
 /**
  * GroupLens' terms for the MovieLens data sets (from their README files), shown whenever they
  * are loaded. That is why the starter's default data is the bundled catalogue with synthetic
- * users, and MovieLens is read from a folder you download yourself.
+ * users, and MovieLens is downloaded into the user's own cache (scripts/movielens-download.ts)
+ * or read from a folder they give, never kept in the app.
  */
 export const MOVIELENS_LICENCE_NOTE =
   'MovieLens data © GroupLens Research, University of Minnesota. It may be used for research ' +
