@@ -12,10 +12,15 @@ export interface UserRating {
  * A new user's vector and bias from their ratings, without retraining: with the item vectors
  * fixed, the best p_u and b_u are a small ridge regression,
  *
- *   minimise Σ_i (r_i − μ − b_i − b_u − q_i·p_u)² + λ (|p_u|² + b_u²),   λ = reg·n + prior
+ *   minimise Σ_i (r_i − μ − b_i − b_u − q_i·p_u)² + λ_p |p_u|² + λ_b b_u²
+ *   λ_p = regFactors·n + foldInPrior,   λ_b = regBias·n + foldInBiasPrior
  *
- * solved exactly from a (factors+1)² system. The penalty matches training's per-rating
- * regularisation plus a prior that keeps a one-rating user close to average.
+ * solved exactly from a (factors+1)² system. The penalties match training's per-rating
+ * regularisation plus priors that keep a one-rating user close to average. The bias has its
+ * own, stronger prior: a new user who gives three movies 5 stars has shown what they like, not
+ * that they rate everything high, so r_i − μ − b_i (how much more than usual they liked each
+ * movie) moves the taste vector instead of being absorbed by b_u. Many ratings outweigh both
+ * priors, as in training.
  * Repeated items keep their last rating. Cost: n × (factors+1)² / 2 + (factors+1)³ / 6.
  */
 export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVector {
@@ -42,7 +47,7 @@ export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVect
   }
   const count = last.size;
   for (let d = 0; d < k; d++) a[d * n + d] = a[d * n + d]! + h.regFactors * count + h.foldInPrior;
-  a[k * n + k] = a[k * n + k]! + h.regBias * count + h.foldInPrior;
+  a[k * n + k] = a[k * n + k]! + h.regBias * count + h.foldInBiasPrior;
   const x = solveSpd(a, b, n);
   return { vector: Float32Array.from(x.subarray(0, k)), bias: x[k]! };
 }

@@ -1,5 +1,5 @@
 import type { CatalogueItem, DataSourceName, RatingScale } from '../data/types.js';
-import type { Hyperparameters } from './hyperparameters.js';
+import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from './hyperparameters.js';
 import type { RecommenderModel } from './model.js';
 
 /** Bumped when the sidecar's shape changes, so an old server refuses a new file clearly. */
@@ -70,7 +70,12 @@ export function fromSidecar(json: unknown): RecommenderModel {
     ratingCount: new Int32Array(decode(s.ratingCount, n)),
     ratingMean: decodeFloat(s.ratingMean, n),
     scale: s.scale,
-    hyperparameters: s.hyperparameters,
+    // Fold-in settings added after a model was written take their defaults: they apply at
+    // serving time, so the trained vectors do not depend on them.
+    hyperparameters: {
+      ...s.hyperparameters,
+      foldInBiasPrior: s.hyperparameters.foldInBiasPrior ?? DEFAULT_HYPERPARAMETERS.foldInBiasPrior,
+    },
     source: s.source,
     metrics: s.metrics,
   };
