@@ -10,6 +10,11 @@
  * "trainSecondsPerFold", "trainCpuSecondsPerFold", …} — means over folds. Ranking metrics count test items rated ≥ 4 and
  * rank every item outside the user's training ratings. Also printed: the global-mean and
  * bias-only baselines' RMSE and the RMSE of folded-in users (how serving sees them).
+ *
+ *   pnpm eval -- --dataset synthetic --protocol new-user
+ *
+ * measures cold start instead (evaluate-new-users.ts): users held out of training give 3 or 5
+ * movies they liked, or 5 of any rating; last line {"liked3": {"personalNdcgAt10", …}, …}.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,7 @@ import {
 } from '../server/pipeline/hyperparameters.js';
 import { createRandom, shuffle } from '../server/pipeline/random.js';
 import { evaluateFold, type FoldMetrics } from './evaluate-fold.js';
+import { evaluateNewUsers, NEW_USER_RANKERS } from './evaluate-new-users.js';
 import {
   datasetArgs,
   exitOnDownloadError,
@@ -46,8 +52,13 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     factors: { type: 'string' },
     epochs: { type: 'string' },
+    protocol: { type: 'string', default: 'full' },
   },
 });
+if (values.protocol !== 'full' && values.protocol !== 'new-user') {
+  console.error(`unknown --protocol ${values.protocol}\nusage: ${USAGE}`);
+  process.exit(2);
+}
 const { dataset, dir } = datasetArgs(values.dataset, values.data, USAGE);
 const h: Hyperparameters = {
   ...DEFAULT_HYPERPARAMETERS,
@@ -93,6 +104,19 @@ async function* splits(): AsyncGenerator<{
     train: selectRows(data.ratings, order.subarray(0, cut)),
     test: selectRows(data.ratings, order.subarray(cut)),
   };
+}
+
+if (values.protocol === 'new-user') {
+  const folds = Math.max(2, Number(values.folds));
+  const synthetic = dataset === 'synthetic' ? syntheticMovieLens() : null;
+  const data = synthetic?.data ?? (await loadDataset(dataset, dir));
+  const result = evaluateNewUsers(data, h, NEW_USER_RANKERS, {
+    folds,
+    truth: synthetic?.truth,
+    onEpoch: progressBar('new users'),
+  });
+  console.log(JSON.stringify({ ...result, dataset, folds, protocol: 'new-user' }));
+  process.exit(0);
 }
 
 const results: FoldMetrics[] = [];
