@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMl100k, loadMl100kFold } from './movielens-100k.js';
-import { syntheticMovieLens, writeMl100kFolder } from './synthetic-movielens.js';
+import {
+  ML100K_STAR_SHARES,
+  syntheticMovieLens,
+  writeMl100kFolder,
+} from './synthetic-movielens.js';
 
 describe('synthetic MovieLens-like data', () => {
   const { data } = syntheticMovieLens({ nUsers: 200, nItems: 300, nRatings: 12_000, seed: 3 });
@@ -16,6 +20,14 @@ describe('synthetic MovieLens-like data', () => {
     const perUser = new Int32Array(200);
     for (const u of data.ratings.user) perUser[u] = perUser[u]! + 1;
     expect(Math.min(...perUser)).toBeGreaterThanOrEqual(20);
+  });
+
+  it("has ml-100k's shares of 1…5 stars, so its mean is 3.53", () => {
+    const count = [0, 0, 0, 0, 0];
+    for (const v of data.ratings.value) count[v - 1]!++;
+    count.forEach((c, s) => expect(c / 12_000).toBeCloseTo(ML100K_STAR_SHARES[s]!, 3));
+    const mean = data.ratings.value.reduce((a, b) => a + b, 0) / 12_000;
+    expect(mean).toBeCloseTo(3.53, 2);
   });
 
   it('has skewed popularity: the top tenth of items gets a large share of the ratings', () => {

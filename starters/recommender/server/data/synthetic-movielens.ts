@@ -12,10 +12,16 @@ const GENRE_SHARE = [
   0.06, 0.149, 0.04, 0.016,
 ];
 
-/** Shape of the generated data; defaults are ml-100k's sizes. */
+/** Share of 1…5 stars in ml-100k (GroupLens' u.data): mean 3.53. */
+export const ML100K_STAR_SHARES = [0.061, 0.114, 0.271, 0.342, 0.212] as const;
+
+/** Shape of the generated data; defaults are ml-100k's sizes and shapes. */
 export interface SyntheticMovieLensOptions extends TasteOptions {
   nItems: number;
-  /** Spread of log popularity (ml-100k: median 27 ratings per movie, max 583). */
+  /**
+   * Spread of log popularity. 1.6 gives ml-100k's long tail of movies (quartiles 6 / 27 / 80
+   * ratings per movie; here ≈ 8 / 24 / 72), though the busiest movies get more than its 583.
+   */
   popularitySd: number;
   itemBiasSd: number;
 }
@@ -25,6 +31,8 @@ export const ML100K_LIKE: SyntheticMovieLensOptions = {
   nItems: 1682,
   nRatings: 100_000,
   minPerUser: 20,
+  activitySd: 1.2,
+  starShares: ML100K_STAR_SHARES,
   rank: 10,
   featureShare: 0.5,
   globalMean: 3.2,
@@ -33,14 +41,15 @@ export const ML100K_LIKE: SyntheticMovieLensOptions = {
   tasteSd: 0.5,
   noiseSd: 0.85,
   selectivity: 0.7,
-  popularitySd: 1,
+  popularitySd: 1.6,
   seed: 100,
 };
 
 /**
- * Generates MovieLens-like data with known structure: skewed popularity, user and item biases,
- * low-rank tastes tied to genres, whole-star ratings with noise. Better-liked movies are also
- * watched more, as in real data. Used to develop and test without MovieLens' licence.
+ * Generates MovieLens-like data with known structure: skewed popularity, long-tailed activity
+ * (≥ 20 ratings per user), user and item biases, low-rank tastes tied to genres, whole stars with
+ * ml-100k's shares. Which movies a user rates is not random: popular movies and the ones they
+ * expect to like are picked more (ratings are missing not at random), as in real data. Used to develop and test without MovieLens' licence.
  */
 export function syntheticMovieLens(options: Partial<SyntheticMovieLensOptions> = {}): {
   data: RatingData;

@@ -9,6 +9,17 @@ export interface TasteOptions {
   /** Total ratings to draw (spread over users with a heavy tail, at least `minPerUser` each). */
   nRatings: number;
   minPerUser: number;
+  /**
+   * Spread (standard deviation of the log) of ratings per user above `minPerUser`. Activity is
+   * long-tailed: in ml-100k a quarter of users rated ≤ 33 movies, half ≤ 65, one 737 (≈ 1.5).
+   */
+  activitySd: number;
+  /**
+   * Share of 1…5 stars, or null to round r to the nearest star. Real stars are not a rounded
+   * bell curve: ml-100k's are 6/11/27/34/21 % (mean 3.53, a longer tail of 1s than of 2s), so
+   * the simulator cuts the noisy ratings at the quantiles that give these shares.
+   */
+  starShares: readonly number[] | null;
   /** Dimensions of the hidden taste space. */
   rank: number;
   /** Share of an item's taste vector explained by its features (0..1). */
@@ -33,7 +44,8 @@ export interface TasteTruth {
 }
 
 /**
- * Simulates users rating items: r = μ + b_u + b_i + q_i·p_u + noise, rounded to whole stars 1..5.
+ * Simulates users rating items: r = μ + b_u + b_i + q_i·p_u + noise, turned into whole stars
+ * 1..5 (rounded, or cut so the stars have the shares in `starShares`).
  * Each item's taste vector leans on its features (users who like one Western like others).
  * Which items a user rates is not random: popular items and items the user should like are
  * picked more often (Gumbel top-k on log popularity + selectivity × expected liking), as in
@@ -69,6 +81,7 @@ export function simulateTastes(
   const counts = ratingsPerUser(o, nItems, random);
   const logPop = popularity.map((p) => Math.log(p));
   const out = new RatingColumnsBuilder();
+  const raw: number[] = [];
   const key = new Float64Array(nItems);
   const order = new Int32Array(nItems);
   const taste = new Float64Array(nItems);
@@ -84,20 +97,26 @@ export function simulateTastes(
     order.sort((a, b) => key[b]! - key[a]!);
     for (let n = 0; n < counts[u]!; n++) {
       const i = order[n]!;
-      const raw =
-        o.globalMean + userBias[u]! + itemQuality[i]! + taste[i]! + o.noiseSd * random.normal();
-      out.add(u, i, Math.min(5, Math.max(1, Math.round(raw))));
+      out.add(u, i, 0);
+      raw.push(
+        o.globalMean + userBias[u]! + itemQuality[i]! + taste[i]! + o.noiseSd * random.normal(),
+      );
     }
   }
+  const ratings = out.finish();
+  const stars = o.starShares ? cutIntoStars(raw, o.starShares) : roundToStars(raw);
+  ratings.value.set(stars);
   return {
-    ratings: out.finish(),
+    ratings,
     truth: { userVectors, itemVectors, userBias, itemBias: itemQuality },
   };
 }
 
 /** Heavy-tailed ratings per user (lognormal above a floor), scaled to sum to nRatings. */
 function ratingsPerUser(o: TasteOptions, nItems: number, random: Random): Int32Array {
-  const extra = Float64Array.from({ length: o.nUsers }, () => Math.exp(random.normal()));
+  const extra = Float64Array.from({ length: o.nUsers }, () =>
+    Math.exp(o.activitySd * random.normal()),
+  );
   const budget = o.nRatings - o.minPerUser * o.nUsers;
   const sum = extra.reduce((a, b) => a + b, 0);
   const cap = Math.floor(nItems * 0.44); // ml-100k: the busiest user rated 737 of 1682
@@ -115,6 +134,24 @@ function ratingsPerUser(o: TasteOptions, nItems: number, random: Random): Int32A
     total += step;
   }
   return counts;
+}
+
+function roundToStars(raw: number[]): number[] {
+  return raw.map((r) => Math.min(5, Math.max(1, Math.round(r))));
+}
+
+/** Stars 1, 2, … by rank: the lowest shares[0] of `raw` get 1 star, the next shares[1] 2, … */
+function cutIntoStars(raw: number[], shares: readonly number[]): Float32Array {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const order = Array.from(raw.keys()).sort((a, b) => raw[a]! - raw[b]!);
+  const stars = new Float32Array(raw.length);
+  let star = 0;
+  let upTo = 0;
+  order.forEach((r, rank) => {
+    while (rank >= upTo && star < shares.length) upTo += (shares[star++]! / total) * raw.length;
+    stars[r] = star;
+  });
+  return stars;
 }
 
 function gaussian(n: number, sd: number, random: Random): Float64Array {
