@@ -1,3 +1,4 @@
+import { implicitPart } from './implicit-feedback.js';
 import type { RecommenderModel } from './model.js';
 import type { UserVector } from './score-items.js';
 import { solveSpd } from './solve-spd.js';
@@ -21,6 +22,10 @@ export interface UserRating {
  * that they rate everything high, so r_i − μ − b_i (how much more than usual they liked each
  * movie) moves the taste vector instead of being absorbed by b_u. Many ratings outweigh both
  * priors, as in training.
+ * With SVD++'s implicit feedback the user's vector is p_u + s, where s sums the y_j of the
+ * rated items exactly as training did (implicit-feedback.ts): s is fixed by which movies were
+ * rated, so the ridge regression fits p_u to what s leaves unexplained (r_i − … − q_i·s) and
+ * returns p_u + s, the same kind of vector a trained user has.
  * Repeated items keep their last rating. Cost: n × (factors+1)² / 2 + (factors+1)³ / 6.
  */
 export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVector {
@@ -31,12 +36,18 @@ export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVect
   const h = model.hyperparameters;
   const a = new Float64Array(n * n);
   const b = new Float64Array(n);
+  const implicit = model.implicitVectors
+    ? implicitPart(model.implicitVectors, k, last.keys())
+    : new Float64Array(k);
   const z = new Float64Array(n);
   z[k] = 1;
   for (const [item, value] of last) {
     const row = item * k;
-    for (let d = 0; d < k; d++) z[d] = model.itemVectors[row + d]!;
-    const y = value - model.globalMean - model.itemBias[item]!;
+    let y = value - model.globalMean - model.itemBias[item]!;
+    for (let d = 0; d < k; d++) {
+      z[d] = model.itemVectors[row + d]!;
+      y -= z[d]! * implicit[d]!;
+    }
     // Only the lower triangle: solveSpd reads nothing else.
     for (let i = 0; i < n; i++) {
       const zi = z[i]!;
@@ -49,5 +60,6 @@ export function foldIn(model: RecommenderModel, ratings: UserRating[]): UserVect
   for (let d = 0; d < k; d++) a[d * n + d] = a[d * n + d]! + h.regFactors * count + h.foldInPrior;
   a[k * n + k] = a[k * n + k]! + h.regBias * count + h.foldInBiasPrior;
   const x = solveSpd(a, b, n);
-  return { vector: Float32Array.from(x.subarray(0, k)), bias: x[k]! };
+  const vector = Float32Array.from(x.subarray(0, k), (p, d) => p + implicit[d]!);
+  return { vector, bias: x[k]! };
 }

@@ -3,7 +3,9 @@ import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from './hyperparameters
 import type { RecommenderModel } from './model.js';
 
 /** Bumped when the sidecar's shape changes, so an old server refuses a new file clearly. */
-export const SIDECAR_FORMAT = 'shipml-recommender/1';
+export const SIDECAR_FORMAT = 'shipml-recommender/2';
+/** Format 1 had no implicit vectors: such models fold users in without them, as they were trained. */
+const READABLE_FORMATS: readonly string[] = ['shipml-recommender/1', SIDECAR_FORMAT];
 
 /** A float32 array stored exactly: little-endian bytes in base64, with its shape. */
 interface EncodedArray {
@@ -29,6 +31,8 @@ export interface ModelSidecar {
   items: CatalogueItem[];
   itemBias: EncodedArray;
   itemVectors: EncodedArray;
+  /** SVD++'s y_j, [nItems, factors]; null when trained without implicit feedback. */
+  implicitVectors: EncodedArray | null;
   ratingCount: EncodedArray;
   ratingMean: EncodedArray;
 }
@@ -44,12 +48,15 @@ export function toSidecar(model: RecommenderModel, version: string, licence: str
     scale: model.scale,
     globalMean: model.globalMean,
     factors: model.factors,
-    parameterCount: 1 + model.itemBias.length + model.itemVectors.length,
+    parameterCount:
+      1 + model.itemBias.length + model.itemVectors.length + (model.implicitVectors?.length ?? 0),
     hyperparameters: model.hyperparameters,
     metrics: model.metrics,
     items: model.items,
     itemBias: encode(model.itemBias, [model.items.length]),
     itemVectors: encode(model.itemVectors, [model.items.length, model.factors]),
+    implicitVectors:
+      model.implicitVectors && encode(model.implicitVectors, [model.items.length, model.factors]),
     ratingCount: encode(model.ratingCount, [model.items.length]),
     ratingMean: encode(model.ratingMean, [model.items.length]),
   };
@@ -58,7 +65,7 @@ export function toSidecar(model: RecommenderModel, version: string, licence: str
 /** Reads a parsed sidecar back into a model, checking format and array sizes. */
 export function fromSidecar(json: unknown): RecommenderModel {
   const s = json as ModelSidecar;
-  if (s?.format !== SIDECAR_FORMAT)
+  if (!READABLE_FORMATS.includes(s?.format))
     throw new Error(`not a ${SIDECAR_FORMAT} sidecar (format: ${JSON.stringify(s?.format)})`);
   const n = s.items.length;
   const model: RecommenderModel = {
@@ -67,6 +74,7 @@ export function fromSidecar(json: unknown): RecommenderModel {
     globalMean: s.globalMean,
     itemBias: decodeFloat(s.itemBias, n),
     itemVectors: decodeFloat(s.itemVectors, n * s.factors),
+    implicitVectors: s.implicitVectors ? decodeFloat(s.implicitVectors, n * s.factors) : null,
     ratingCount: new Int32Array(decode(s.ratingCount, n)),
     ratingMean: decodeFloat(s.ratingMean, n),
     scale: s.scale,
@@ -75,6 +83,9 @@ export function fromSidecar(json: unknown): RecommenderModel {
     hyperparameters: {
       ...s.hyperparameters,
       foldInBiasPrior: s.hyperparameters.foldInBiasPrior ?? DEFAULT_HYPERPARAMETERS.foldInBiasPrior,
+      // Not a serving setting: what the stored vectors were trained with.
+      implicitFeedback: s.implicitVectors != null,
+      regImplicit: s.hyperparameters.regImplicit ?? DEFAULT_HYPERPARAMETERS.regImplicit,
     },
     source: s.source,
     metrics: s.metrics,

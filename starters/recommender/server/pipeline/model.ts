@@ -15,6 +15,11 @@ export interface RecommenderModel {
   itemBias: Float32Array;
   /** [nItems, factors] row-major q_i. */
   itemVectors: Float32Array;
+  /**
+   * [nItems, factors] row-major y_j of SVD++: what having rated item j adds to a user's vector
+   * (fold-in sums them), or null for a model trained without implicit feedback.
+   */
+  implicitVectors: Float32Array | null;
   /** [nItems] training ratings per item. */
   ratingCount: Int32Array;
   /** [nItems] mean training rating per item (μ where unrated). */
@@ -51,6 +56,7 @@ export function buildModel(
     globalMean: trained.globalMean,
     itemBias: trained.itemBias,
     itemVectors: trained.itemVectors,
+    implicitVectors: trained.implicitVectors,
     ratingCount,
     ratingMean: Float32Array.from(sum, (s, i) =>
       ratingCount[i] ? s / ratingCount[i]! : trained.globalMean,

@@ -2,7 +2,7 @@ import type { RecommenderModel } from './model.js';
 
 /** A user as the model sees them: a taste vector and how generous their ratings are. */
 export interface UserVector {
-  /** [factors] p_u */
+  /** [factors] p_u (with SVD++, p_u plus the implicit part: see implicit-feedback.ts) */
   vector: Float32Array;
   /** b_u in stars. */
   bias: number;

@@ -7,14 +7,18 @@ import { fitModel } from './fit-model.js';
 import { ratingErrors } from './metrics.js';
 import { createRandom, shuffle } from './random.js';
 
-describe('trainFactors on synthetic data with known structure', () => {
+describe.each([
+  ['plain', false],
+  ['with SVD++ implicit feedback', true],
+])('trainFactors (%s) on synthetic data with known structure', (_, implicitFeedback) => {
+  const h = { ...SMALL_HYPERPARAMETERS, implicitFeedback };
   const { data } = syntheticMovieLens(SMALL_WORLD);
   const order = Int32Array.from({ length: data.ratings.length }, (_, r) => r);
   shuffle(order, createRandom(1));
   const cut = Math.round(order.length * 0.8);
   const train = selectRows(data.ratings, order.subarray(0, cut));
   const test = selectRows(data.ratings, order.subarray(cut));
-  const { model, trained } = fitModel(data, SMALL_HYPERPARAMETERS, { train });
+  const { model, trained } = fitModel(data, h, { train });
   const k = model.factors;
   const predict = (u: number, i: number) => {
     let s = model.globalMean + trained.userBias[u]! + model.itemBias[i]!;
@@ -25,7 +29,7 @@ describe('trainFactors on synthetic data with known structure', () => {
 
   it('lowers the training loss epoch after epoch', () => {
     const rmse = trained.epochRmse;
-    expect(rmse).toHaveLength(SMALL_HYPERPARAMETERS.epochs);
+    expect(rmse).toHaveLength(h.epochs);
     expect(rmse.at(-1)!).toBeLessThan(rmse[0]! - 0.1);
     // Mostly monotone: SGD noise may bump an epoch, not the trend over five.
     for (let e = 5; e < rmse.length; e++) expect(rmse[e]!).toBeLessThan(rmse[e - 5]!);
@@ -45,8 +49,9 @@ describe('trainFactors on synthetic data with known structure', () => {
   });
 
   it('is reproducible for a seed', () => {
-    const again = fitModel(data, { ...SMALL_HYPERPARAMETERS, epochs: 2 }, { train });
-    const once = fitModel(data, { ...SMALL_HYPERPARAMETERS, epochs: 2 }, { train });
+    const again = fitModel(data, { ...h, epochs: 2 }, { train });
+    const once = fitModel(data, { ...h, epochs: 2 }, { train });
     expect(again.trained.itemVectors).toEqual(once.trained.itemVectors);
+    expect(again.trained.userVectors).toEqual(once.trained.userVectors);
   });
 });

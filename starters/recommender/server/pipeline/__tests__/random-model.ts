@@ -24,10 +24,11 @@ export function randomModel(
     globalMean: 3.5,
     itemBias: Float32Array.from({ length: nItems }, () => 0.4 * random.normal()),
     itemVectors: Float32Array.from({ length: nItems * factors }, () => 0.5 * random.normal()),
+    implicitVectors: Float32Array.from({ length: nItems * factors }, () => 0.1 * random.normal()),
     ratingCount: Int32Array.from({ length: nItems }, () => random.int(200)),
     ratingMean: Float32Array.from({ length: nItems }, () => 2 + 3 * random.next()),
     scale,
-    hyperparameters: { ...DEFAULT_HYPERPARAMETERS, factors },
+    hyperparameters: { ...DEFAULT_HYPERPARAMETERS, factors, implicitFeedback: true },
     source: 'synthetic',
     metrics: { heldOutRmse: 0.91 },
   };
