@@ -30,7 +30,7 @@ import { datasetArgs, exitOnDownloadError, loadDataset } from './load-data.js';
 import { progressBar } from './progress-bar.js';
 
 const USAGE =
-  'train [--dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 60]';
+  'train [--dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 60] [--implicit]';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     manifest: { type: 'string' },
     factors: { type: 'string' },
     epochs: { type: 'string' },
+    implicit: { type: 'boolean', default: false },
   },
 });
 const { dataset, dir } = datasetArgs(values.dataset, values.data, USAGE);
@@ -47,6 +48,7 @@ const h: Hyperparameters = {
   ...DEFAULT_HYPERPARAMETERS,
   ...(values.factors && { factors: Number(values.factors) }),
   ...(values.epochs && { epochs: Number(values.epochs) }),
+  ...(values.implicit && { implicitFeedback: true }),
 };
 
 // 1. Data, with a seeded 5 % held out to measure the model.
