@@ -7,7 +7,7 @@ export { InferenceService } from './inference-service.js';
 export { Admission, type AdmissionOptions } from './scheduler/admission.js';
 export { clientSignal } from './http/request-context.js';
 export { errorHandler } from './http/errors.js';
-export { sendEventStream } from './http/sse.js';
+export { SSE_WRITE_WINDOW_MS, sendEventStream, type EventStreamOptions } from './http/sse.js';
 export type { ServedModel } from './served-model.js';
 export {
   ServeError,
