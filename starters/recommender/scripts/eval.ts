@@ -44,7 +44,7 @@ import {
 import { progressBar } from './progress-bar.js';
 
 const USAGE =
-  'eval --dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest [--data <dir>] [--folds 5] [--factors 50] [--epochs 60] [--implicit]';
+  'eval --dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest [--data <dir>] [--folds 5] [--factors 50] [--epochs 100] [--implicit]';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,

@@ -30,7 +30,7 @@ import { datasetArgs, exitOnDownloadError, loadDataset } from './load-data.js';
 import { progressBar } from './progress-bar.js';
 
 const USAGE =
-  'train [--dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 60] [--implicit]';
+  'train [--dataset bundled|synthetic|ml-100k|ml-latest-small|ml-latest] [--data <dir>] [--manifest models.json] [--factors 50] [--epochs 100] [--implicit]';
 const args = process.argv.slice(2);
 const { values } = parseArgs({
   args: args[0] === '--' ? args.slice(1) : args,

@@ -31,8 +31,10 @@ describe.each([
     const rmse = trained.epochRmse;
     expect(rmse).toHaveLength(h.epochs);
     expect(rmse.at(-1)!).toBeLessThan(rmse[0]! - 0.1);
-    // Mostly monotone: SGD noise may bump an epoch, not the trend over five.
-    for (let e = 5; e < rmse.length; e++) expect(rmse[e]!).toBeLessThan(rmse[e - 5]!);
+    // Falling block by block: SGD noise may bump an epoch, and with tiny initial vectors the
+    // loss sits on a plateau (biases settled, tastes still growing) before it falls again.
+    const blockMean = (b: number) => rmse.slice(b * 10, b * 10 + 10).reduce((s, x) => s + x) / 10;
+    for (let b = 1; b < rmse.length / 10; b++) expect(blockMean(b)).toBeLessThan(blockMean(b - 1));
   });
 
   it('predicts held-out ratings better than the global-mean and bias-only baselines', () => {
