@@ -4,6 +4,10 @@ import type { RgbImage, Tensor } from './types.js';
 // PaddleOCR normalises det inputs with ImageNet statistics, applied to BGR channel order.
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
+/** Per output channel, the normalised value of each byte: (byte/255 − mean) / std, precomputed. */
+const NORMALISED = MEAN.map((mean, c) =>
+  Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / STD[c]!),
+);
 
 export interface DetectInput {
   /** [1, 3, H, W] FP32: BGR planes, each (pixel/255 − mean) / std. H and W are multiples of 32. */
@@ -36,11 +40,11 @@ export async function toDetectInput(
     .toBuffer();
   const plane = w * h;
   const data = new Float32Array(3 * plane);
-  for (let i = 0; i < plane; i++) {
+  for (let c = 0; c < 3; c++) {
+    const value = NORMALISED[c]!;
+    const out = data.subarray(c * plane, (c + 1) * plane);
     // RGB in, BGR out: output channel c reads input channel 2 − c.
-    for (let c = 0; c < 3; c++) {
-      data[c * plane + i] = (resized[i * 3 + 2 - c]! / 255 - MEAN[c]!) / STD[c]!;
-    }
+    for (let i = 0, src = 2 - c; i < plane; i++, src += 3) out[i] = value[resized[src]!]!;
   }
   return {
     tensor: { datatype: 'FP32', shape: [1, 3, h, w], data },

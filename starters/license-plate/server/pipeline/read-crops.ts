@@ -1,10 +1,9 @@
 import { trimCountryBand } from './country-band.js';
 import { cropBox } from './crop-box.js';
-import { ctcDecode } from './ctc-decode.js';
 import { linesAround } from './lines-around.js';
 import type { Candidate } from './plate-candidates.js';
 import type { Reading } from './rank.js';
-import { toRecognizeInput } from './recognize-input.js';
+import { recognizeCrops } from './recognize-batches.js';
 import { darkShare } from './text-polarity.js';
 import type { PlateModels, RgbImage, RotatedBox } from './types.js';
 
@@ -36,7 +35,7 @@ export function contextLines(
 
 /**
  * Step 4 — crop every candidate level (minus any EU band) and every context line, recognise them
- * all in one batch.
+ * all (in a few batches of similar width).
  */
 export async function readCrops(
   photo: RgbImage,
@@ -49,11 +48,11 @@ export async function readCrops(
   const level = candidates.map((c) => cropBox(photo, c.box));
   const crops = level.map(trimCountryBand);
   const euBand = crops.some((crop, i) => crop.width !== level[i]!.width);
-  // [N, T, 6625]: for each crop and each 8-pixel column step, a probability per character class.
-  const probs = await models.recognize(
-    toRecognizeInput([...crops, ...around.map((b) => cropBox(photo, b))]),
+  const decoded = await recognizeCrops(
+    [...crops, ...around.map((b) => cropBox(photo, b))],
+    models,
+    dictionary,
   );
-  const decoded = ctcDecode(probs, dictionary);
   return {
     readings: candidates.map((candidate, i) => ({
       candidate,

@@ -8,7 +8,7 @@ import { findClue } from './plate-clues.js';
 import { contextLines, readCrops, type CropReadings } from './read-crops.js';
 import type { RegionSetting } from './regions/types.js';
 import type { PlateModels, PlateReading, RgbImage, RotatedBox } from './types.js';
-import { cutRegion, zoomRegions, type Region } from './zoom-regions.js';
+import { cutRegion, ZOOM_SIDE, zoomRegions, type Region } from './zoom-regions.js';
 
 export interface ReadPlatesOptions {
   /** Recogniser classes (see `loadDictionary`); defaults to the dictionary models.json declares. */
@@ -73,7 +73,8 @@ export async function readPlates(
   lap('decode');
 
   // 2 + 3. Where is there text, and which of it could be a plate?
-  const boxes = await findText(photo, models, opts.detectMaxSide ?? 736);
+  const detectSide = opts.detectMaxSide ?? 736;
+  const boxes = await findText(photo, models, detectSide);
   const candidates = plateCandidates(boxes, photo, opts.maxCandidates);
   lap('detect');
 
@@ -89,8 +90,8 @@ export async function readPlates(
   const confidence = () => result.plates[0]?.confidence ?? 0;
   if ((opts.zoom ?? true) && confidence() < UNSURE && candidates.length > 0) {
     const closer: RotatedBox[] = [];
-    for (const region of zoomRegions(candidates, photo)) {
-      closer.push(...(await findText(photo, models, 480, region)));
+    for (const region of zoomRegions(candidates, photo, detectSide)) {
+      closer.push(...(await findText(photo, models, ZOOM_SIDE, region)));
     }
     const more = plateCandidates(closer, photo, opts.maxCandidates);
     merge(seen, await readCrops(photo, more, [], models, dictionary));
