@@ -2,10 +2,13 @@
  * Seeded synthetic plate photos for tests and evaluation.
  *
  *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
+ *     [--hard]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
  * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
  * close-ups and far cars), `--set br` Brazilian ones (Mercosul and the older grey plates).
+ * `--hard` makes the photos harder, closer to real ones: smaller and farther plates, stronger blur
+ * and compression, steeper angles, dim plates, bumper stickers, bolts and frame text.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,10 +23,11 @@ const { values, positionals } = parseArgs({
     count: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },
     set: { type: 'string', default: 'mixed' },
+    hard: { type: 'boolean', default: false },
   },
 });
 if (!positionals[0]) {
-  console.error('usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br]');
+  console.error('usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard]');
   process.exit(2);
 }
 const dir = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
@@ -33,7 +37,7 @@ if (!set) {
   console.error(`--set must be one of ${sets.join(', ')}`);
   process.exit(2);
 }
-const samples = await generateSet(dir, Number(values.count), Number(values.seed), set);
+const samples = await generateSet(dir, Number(values.count), Number(values.seed), set, values.hard);
 const regions: Record<string, number> = {};
 for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
 console.log(JSON.stringify({ dir, count: samples.length, regions }));

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
 import type { PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
+import { dimPlate, hardCamera, hardFraming, withBumperSticker } from './hard-photo.js';
 import { createRandom, type Random } from './random.js';
 import { drawScene, type Scene } from './scene.js';
 import { homography, warpInto } from './warp.js';
@@ -54,30 +55,54 @@ function reframe(scene: Scene, random: Random): void {
   }
 }
 
+/** Sensor noise, then blur, exposure and compression; the photo keeps its size (scale 1). */
+async function camera(
+  canvas: { data: Uint8Array; width: number; height: number },
+  random: Random,
+): Promise<{ jpeg: Buffer; scale: number }> {
+  const noise = random.range(0, 9);
+  for (let i = 0; i < canvas.data.length; i++) {
+    canvas.data[i] = Math.max(0, Math.min(255, canvas.data[i]! + random.normal(0, noise)));
+  }
+  const jpeg = await sharp(Buffer.from(canvas.data), {
+    raw: { width: canvas.width, height: canvas.height, channels: 3 },
+  })
+    .blur(random.range(0.3, 1.4))
+    .modulate({ brightness: random.range(0.7, 1.2) })
+    .jpeg({ quality: random.int(30, 90) })
+    .toBuffer();
+  return { jpeg, scale: 1 };
+}
+
 /**
  * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
- * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts.
+ * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts. `hard`
+ * makes all of that harsher and adds more text around the plate (see `hard-photo.ts`).
  */
 export async function generateSample(
   random: Random,
   name: string,
   set: PlateSet = 'mixed',
+  hard = false,
 ): Promise<SyntheticSample> {
   const scene = drawScene(random);
-  const plate = drawPlate(random, set);
-  if (set !== 'mixed') reframe(scene, random);
-  const sceneRaw = await sharp(Buffer.from(scene.svg)).removeAlpha().raw().toBuffer();
+  const plate = drawPlate(random, set, hard);
+  if (hard) hardFraming(scene, random);
+  else if (set !== 'mixed') reframe(scene, random);
+  const svg = hard ? withBumperSticker(scene, random) : scene.svg;
+  const sceneRaw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
   const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };
 
   // Where the plate lands: size (near or far car), tilt and a perspective squeeze.
   const w = scene.plate.width * random.range(0.7, 1.1);
   const h = (w * plate.height) / plate.width;
-  const angle = random.normal(0, 0.06);
-  const yaw = random.range(-0.15, 0.15); // one side nearer the camera than the other
+  const angle = random.normal(0, hard ? 0.09 : 0.06);
+  const yaw = hard ? random.range(-0.3, 0.3) : random.range(-0.15, 0.15); // one side nearer the camera
+  const pitch = hard ? random.range(0, 0.2) : 0; // seen from above or below: the far edge narrower
   const jitter = () => random.normal(0, 0.015 * w);
   const local: [number, number][] = [
-    [-w / 2, (-h / 2) * (1 - yaw)],
-    [w / 2, (-h / 2) * (1 + yaw)],
+    [(-w / 2) * (1 - pitch), (-h / 2) * (1 - yaw)],
+    [(w / 2) * (1 - pitch), (-h / 2) * (1 + yaw)],
     [w / 2, (h / 2) * (1 + yaw)],
     [-w / 2, (h / 2) * (1 - yaw)],
   ];
@@ -88,29 +113,14 @@ export async function generateSample(
   // Render the plate near its final size so the warp does not alias.
   const renderW = Math.max(40, Math.round(w * 1.25));
   const renderH = Math.round((renderW * plate.height) / plate.width);
-  const plateRaw = await renderPlate(plate, renderW, renderH);
+  const plateRaw = new Uint8Array(await renderPlate(plate, renderW, renderH));
+  if (hard) dimPlate(plateRaw, random);
   const src: [number, number][] = [[0, 0], [renderW, 0], [renderW, renderH], [0, renderH]]; // prettier-ignore
-  warpInto(
-    canvas,
-    { data: new Uint8Array(plateRaw), width: renderW, height: renderH },
-    homography(src, dst),
-  );
+  warpInto(canvas, { data: plateRaw, width: renderW, height: renderH }, homography(src, dst));
 
-  // Sensor noise, then blur, exposure and compression.
-  const noise = random.range(0, 9);
-  for (let i = 0; i < canvas.data.length; i++) {
-    canvas.data[i] = Math.max(0, Math.min(255, canvas.data[i]! + random.normal(0, noise)));
-  }
-  const jpeg = await sharp(Buffer.from(canvas.data), {
-    raw: { width: scene.width, height: scene.height, channels: 3 },
-  })
-    .blur(random.range(0.3, 1.4))
-    .modulate({ brightness: random.range(0.7, 1.2) })
-    .jpeg({ quality: random.int(30, 90) })
-    .toBuffer();
-
-  const xs = dst.map((p) => p[0]);
-  const ys = dst.map((p) => p[1]);
+  const { jpeg, scale } = hard ? await hardCamera(canvas, random) : await camera(canvas, random);
+  const xs = dst.map((p) => p[0] * scale);
+  const ys = dst.map((p) => p[1] * scale);
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   const box: [number, number, number, number] = [
@@ -124,13 +134,14 @@ export async function generateSample(
 
 /**
  * Write `count` photos and their labels (OpenALPR benchmark format) into `dir`, deterministically
- * from `seed`, with plates of `set`'s styles: synth-0001.jpg + synth-0001.txt, …
+ * from `seed`, with plates of `set`'s styles (`hard`: harsher photos): synth-0001.jpg + .txt, …
  */
 export async function generateSet(
   dir: string,
   count: number,
   seed = 1,
   set: PlateSet = 'mixed',
+  hard = false,
 ): Promise<SyntheticSample[]> {
   await mkdir(dir, { recursive: true });
   const samples: SyntheticSample[] = [];
@@ -140,6 +151,7 @@ export async function generateSet(
       createRandom(seed * 100_003 + i),
       `synth-${String(i).padStart(4, '0')}`,
       set,
+      hard,
     );
     await writeFile(join(dir, `${sample.name}.jpg`), sample.jpeg);
     await writeFile(

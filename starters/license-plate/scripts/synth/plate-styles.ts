@@ -60,13 +60,13 @@ function ukPlate(random: Random): PlateDrawing {
 /** Which plates a set holds: `mixed` (EU, UK, US), or one region's styles only. */
 export type PlateSet = 'mixed' | 'eu' | 'us' | 'br';
 
-/** A random plate from one of the set's styles. */
-export function drawPlate(random: Random, set: PlateSet = 'mixed'): PlateDrawing {
+/** A random plate from one of the set's styles (`hard`: US plates with more clutter around the serial). */
+export function drawPlate(random: Random, set: PlateSet = 'mixed', hard = false): PlateDrawing {
   const styles = {
     mixed: [euPlate, euPlate, ukPlate, usPlate],
     eu: [euPlate, euPlate, euPlate, ukPlate],
     us: [usPlate],
     br: [brPlate],
   }[set];
-  return random.pick(styles)(random);
+  return random.pick(styles)(random, hard);
 }

@@ -47,11 +47,38 @@ const FRAMES = [
   'METRO KIA',
 ];
 
+/** What a dealer frame prints under (or over) the plate besides its name. */
+const FRAME_LINES = ['555-0142', 'SINCE 1978', 'MESA AZ', 'ROUTE 9', 'SALES SERVICE'];
+
+/**
+ * `hard` clutter, as on real plates: four bolts, a dealer frame that also prints a line over the
+ * plate (covering the top of the state name), and a sticker right beside the serial. SVG, drawn
+ * over the plate's own.
+ */
+function hardClutter(random: Random, w: number, h: number): string {
+  const bolt = (x: number, y: number) =>
+    `<circle cx="${x}" cy="${y}" r="6" fill="#8a8a8a" stroke="#333" stroke-width="2"/>`;
+  const bolts = random.next() < 0.7 ? [bolt(0.1 * w, 0.12 * h), bolt(0.9 * w, 0.12 * h), bolt(0.1 * w, 0.88 * h), bolt(0.9 * w, 0.88 * h)].join('') : ''; // prettier-ignore
+  const topFrame =
+    random.next() < 0.35
+      ? `<rect x="2" y="0" width="${w - 4}" height="${random.int(14, 24)}" fill="#1a1a1a"/>` +
+        `<text x="${w / 2}" y="14" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="12" fill="#ddd">${random.pick(FRAME_LINES)}</text>`
+      : '';
+  const sx = random.pick([6, w - 34]);
+  const side =
+    random.next() < 0.3
+      ? `<rect x="${sx}" y="${random.int(50, 80)}" width="28" height="${random.int(20, 30)}" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
+        `<text x="${sx + 14}" y="${random.int(70, 92)}" text-anchor="middle" font-size="13" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.pick(['25', 'JUN', '7', 'A'])}</text>`
+      : '';
+  return bolts + topFrame + side;
+}
+
 /**
  * A US plate, 2:1: the state name above the serial, a slogan below, sometimes a registration
  * sticker in a corner, a dealer frame around it, a dark (legacy) colour scheme, or a vanity text.
+ * `hard` adds bolts, frame text over the plate and stickers beside the serial (`hardClutter`).
  */
-export function usPlate(random: Random): PlateDrawing {
+export function usPlate(random: Random, hard = false): PlateDrawing {
   const state = random.pick(STATES);
   const vanity = random.next() < 0.08;
   const printed = vanity
@@ -87,6 +114,7 @@ export function usPlate(random: Random): PlateDrawing {
     `<text x="${w / 2}" y="${sloganY}" text-anchor="middle" font-family="DejaVu Sans" font-size="13" fill="${titleInk}">${slogan}</text>` +
     sticker +
     frameSvg +
+    (hard ? hardClutter(random, w, h) : '') +
     `</svg>`;
   // The serial's width varies with its length; short vanity texts are not stretched to the rim.
   const chars = printed.replace(/[^A-Z0-9]/g, '').length;
