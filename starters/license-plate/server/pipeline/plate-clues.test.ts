@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, findClue } from './plate-clues.js';
+import { distanceWithin, editDistance, findClue } from './plate-clues.js';
 
 describe('findClue', () => {
   it('names the state from its name or slogan, as the OCR reads them', () => {
@@ -10,8 +10,28 @@ describe('findClue', () => {
     expect(findClue('IBRASIL')?.region).toBe('br'); // a stray character before the word
   });
 
+  it('knows every state by name, and small names read only in part', () => {
+    expect(findClue('KENTUCKY')).toEqual({ region: 'us', word: 'KENTUCKY' }); // no serials listed
+    expect(findClue('ENIUCK')?.word).toBe('KENTUCKY'); // "ENTUCK" with one slip
+    expect(findClue('ALIFORN')?.subregion).toBe('California');
+    expect(findClue('UTAI')?.word).toBe('UTAH'); // four letters: one slip
+  });
+
   it('leaves serials and other words alone', () => {
-    for (const text of ['7ABC123', 'ABC1234', 'BRA2E19', 'AB123CD', 'PARKING', 'OHI0', 'TAXI']) {
+    for (const text of [
+      '7ABC123',
+      'ABC1234',
+      'BRA2E19',
+      'AB123CD',
+      'PARKING',
+      'OHI0',
+      'TAXI',
+      'TRUCK',
+      'ROVER',
+      'TOYOTA',
+      'HONDA',
+    ]) {
+      // prettier-ignore
       expect(findClue(text), text).toBeUndefined();
     }
   });
@@ -20,5 +40,8 @@ describe('findClue', () => {
     expect(editDistance('TEXAS', 'TEXAS', 1)).toBe(0);
     expect(editDistance('TEXA5', 'TEXAS', 1)).toBe(1);
     expect(editDistance('TEX', 'TEXAS', 1)).toBe(2);
+    expect(distanceWithin('ENTUCK', 'KENTUCKY', 1)).toBe(0);
+    expect(distanceWithin('ENIUCK', 'KENTUCKY', 1)).toBe(1);
+    expect(distanceWithin('TRUCK', 'KENTUCKY', 0)).toBe(1); // over the limit
   });
 });

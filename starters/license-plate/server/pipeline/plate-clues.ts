@@ -44,21 +44,57 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
+ * Levenshtein distance between `part` and the closest stretch of `word` (a part read on its own
+ * costs nothing for the letters of `word` around it), stopping early past `max`.
+ */
+export function distanceWithin(part: string, word: string, max: number): number {
+  let prev = new Array<number>(word.length + 1).fill(0);
+  for (let i = 1; i <= part.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= word.length; j++) {
+      row.push(
+        Math.min(
+          prev[j]! + 1,
+          row[j - 1]! + 1,
+          prev[j - 1]! + (part[i - 1] === word[j - 1] ? 0 : 1),
+        ),
+      );
+    }
+    if (Math.min(...row) > max) return max + 1;
+    prev = row;
+  }
+  return Math.min(...prev);
+}
+
+const LETTERS_ONLY = /^[A-Z]+$/;
+
+/**
  * The clue a reading matches, if any: "CALIFORNIA", "LANDOFLINC0LN" or "DMVCAGOV" read off the
  * plate's rim. OCR slips are allowed (one per five letters of the word); a reading may also hold
- * the word with a stray character around it. Short words (OHIO, USA) must match exactly.
+ * the word with a stray character around it. Small italic state names are often read only in
+ * part: five or more letters that match a stretch of a long word ("ENIUCK" for KENTUCKY, one slip
+ * per six letters read) count too. Short words (OHIO, UTAH) allow one slip only when the reading
+ * is four letters; three-letter words (USA, DMV) must match exactly.
  */
 export function findClue(reading: string): Clue | undefined {
   const text = squeeze(reading);
   if (text.length < 3) return undefined;
+  const letters = LETTERS_ONLY.test(text);
   for (const { key, clue } of INDEX) {
     if (key.length <= 4) {
       if (text === key) return clue;
+      if (key.length === 4 && letters && text.length === 4 && editDistance(text, key, 1) <= 1) {
+        return clue;
+      }
       continue;
     }
     if (text.includes(key)) return clue;
     const slips = Math.floor(key.length / 5);
     if (editDistance(text, key, slips) <= slips) return clue;
+    if (letters && text.length >= 5 && text.length < key.length && key.length >= 7) {
+      const partSlips = Math.floor(text.length / 6);
+      if (distanceWithin(text, key, partSlips) <= partSlips) return clue;
+    }
   }
   return undefined;
 }

@@ -44,7 +44,14 @@ export const US: PlateRegion = {
     ['D LLL DDD', 0.8],
   ],
   subregions: STATES,
-  clues: ['IN GOD WE TRUST', 'USA', 'AMERICA', 'COUNTY', 'DEALER', 'DMV', 'STATE'],
+  // The other states' (and DC's) names point to the US too, though their serials are not listed.
+  clues: [
+    ...['IN GOD WE TRUST', 'USA', 'AMERICA', 'COUNTY', 'DEALER', 'DMV', 'STATE'],
+    ...['ALASKA', 'ARKANSAS', 'CONNECTICUT', 'DELAWARE', 'HAWAII', 'IDAHO', 'INDIANA', 'IOWA'],
+    ...['KANSAS', 'KENTUCKY', 'MAINE', 'MISSISSIPPI', 'MONTANA', 'NEBRASKA', 'NEW HAMPSHIRE'],
+    ...['NEW MEXICO', 'NORTH DAKOTA', 'OKLAHOMA', 'RHODE ISLAND', 'SOUTH CAROLINA'],
+    ...['SOUTH DAKOTA', 'UTAH', 'VERMONT', 'WEST VIRGINIA', 'WYOMING', 'DISTRICT OF COLUMBIA'],
+  ],
   // Vanity plates exist, but a text of letters only is far more often the state, a slogan or a frame.
   unlisted: { mixed: 0.4, lettersOnly: 0.15, digitsOnly: 0.2 },
   // The look-alikes that US serial fonts confuse; no D/0 or L/1: D and L are common serial letters.
