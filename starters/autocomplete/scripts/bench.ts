@@ -5,13 +5,15 @@
 //   inProcessTokensPerSec   the same request through @shipml/serve's generation code in-process
 //   tokensPerSecAt8         eight concurrent streams through the API, all their tokens per second
 // Medians over ROUNDS rounds; each ratio is the median of the rounds' own ratios. Last line: JSON.
+// A timed run lasts a fraction of a second, so a busy moment on a shared machine moves a whole
+// round: 15 rounds (a few seconds) keep the medians steady.
 import { Agent, request as httpRequest } from 'node:http';
 import { dirname } from 'node:path';
 import { buildForProduction, startProduction } from '@shipml/dev/e2e';
 import { openLocalGenerator } from '@shipml/serve/causal-lm';
 import { loadModels } from '../server/models.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const NEW_TOKENS = 96;
 const PROMPT = 'It was the best of times, it was the worst';
 const PROMPT_100 =
