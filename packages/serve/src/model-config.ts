@@ -38,6 +38,16 @@ function niceIncrement(name: string, value: number | undefined): number {
   return value;
 }
 
+function spinThreads(name: string, value: boolean | undefined): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') {
+    throw new ConfigError(
+      `model '${name}': spinThreads must be true or false, got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Workers run a little below the event loop's priority by default. */
 export const DEFAULT_NICE_INCREMENT = 5;
 
@@ -74,6 +84,7 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
       path,
       threads: positiveInt(name, 'threadsPerWorker', cfg.threadsPerWorker, 1),
       niceIncrement: niceIncrement(name, cfg.niceIncrement),
+      spinThreads: spinThreads(name, cfg.spinThreads),
       skipWarmup: cfg.skipWarmup ?? false,
       ...(cfg.inputs ? { inputs: cfg.inputs } : {}),
       ...(cfg.outputs ? { outputs: cfg.outputs } : {}),

@@ -99,6 +99,12 @@ export interface ModelConfig {
    * prompt while the workers compute. Default 5; 0 keeps normal priority.
    */
   niceIncrement?: number;
+  /**
+   * onnx: let ONNX Runtime's pool threads spin between parallel sections (its default), so a
+   * chain of small ops does not wait for threads to wake. Set false where several models or
+   * processes share few cores: spinning threads then burn CPU the others need. Default true.
+   */
+  spinThreads?: boolean;
   /** Declared inputs; read from the model when omitted (onnx, tfjs) or from the pipeline. */
   inputs?: TensorSpec[];
   /** Declared outputs; read from the model when omitted. */

@@ -13,7 +13,15 @@ beforeAll(async () => {
     models: [
       // A long queue delay so concurrent requests land in one batch.
       { name: 'affine', backend: 'onnx', path, maxBatchSize: 8, maxQueueDelayMs: 200 },
-      { name: 'affine-solo', version: '3', backend: 'onnx', model: { id: 'affine', path } },
+      // Two pool threads that sleep between ops instead of spinning (ModelConfig.spinThreads).
+      {
+        name: 'affine-solo',
+        version: '3',
+        backend: 'onnx',
+        model: { id: 'affine', path },
+        threadsPerWorker: 2,
+        spinThreads: false,
+      },
       // dim 0 is fixed at 1: not a batch dim, so requests must never be stacked.
       {
         name: 'fixed',
@@ -59,7 +67,7 @@ describe('POST /v2/models/{m}/infer', () => {
     expect(res.json()).not.toHaveProperty('id');
   });
 
-  it('serves a model given as a resolved manifest entry, under its version', async () => {
+  it('serves a model given as a resolved manifest entry, under its version, threads sleeping', async () => {
     const res = await infer('/v2/models/affine-solo/versions/3/infer', {
       inputs: [fp32Input([1, 4], [0, 0, 0, 0])],
     });

@@ -216,5 +216,10 @@ describe('readiness', () => {
     await expect(
       createServer({ models: [{ name: 'bad name', backend: 'onnx', path: '/x.onnx' }] }),
     ).rejects.toThrow(/must match/);
+    await expect(
+      createServer({
+        models: [{ name: 'x', backend: 'onnx', path: '/x.onnx', spinThreads: 'no' as never }],
+      }),
+    ).rejects.toThrow(/spinThreads must be true or false/);
   });
 });

@@ -19,6 +19,8 @@ export interface WorkerConfig {
   threads: number;
   /** Added to the worker thread's nice value (lower priority than the event loop). */
   niceIncrement: number;
+  /** onnx: whether ONNX Runtime's pool threads spin while waiting for work. */
+  spinThreads: boolean;
   inputs?: TensorSpec[];
   outputs?: TensorSpec[];
   skipWarmup: boolean;

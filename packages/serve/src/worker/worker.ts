@@ -32,7 +32,8 @@ async function load(): Promise<{ model: LoadedModel; description: ModelDescripti
   const declared = { inputs: config.inputs, outputs: config.outputs };
   let model: LoadedModel;
   let checksInputs = true;
-  if (config.backend === 'onnx') model = await loadOnnxModel(config.path, config.threads, declared);
+  if (config.backend === 'onnx')
+    model = await loadOnnxModel(config.path, config.threads, declared, config);
   else if (config.backend === 'tfjs') model = await loadTfjsModel(config.path, declared);
   else if (config.backend === 'causal-lm')
     model = await loadCausalLmModel(config.path, config.threads);

@@ -1,5 +1,6 @@
 import ort from 'onnxruntime-node';
 import { sessionOptions } from '@shipml/serve/onnx';
+import { PLATE_THREADS } from './model-files.js';
 import type { PlateModels, Tensor } from './types.js';
 
 export interface OrtModelPaths {
@@ -26,7 +27,7 @@ export async function createOrtModels(
   threads = 2,
 ): Promise<PlateModels & { release(): Promise<void> }> {
   // The same session settings as @shipml/serve's workers, so the eval measures what the server runs.
-  const opts = sessionOptions(threads);
+  const opts = sessionOptions(threads, PLATE_THREADS);
   const [det, rec] = await Promise.all([
     ort.InferenceSession.create(paths.det, opts),
     ort.InferenceSession.create(paths.rec, opts),
