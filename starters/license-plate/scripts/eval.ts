@@ -2,7 +2,7 @@
  * Accuracy of the plate pipeline on a folder of labelled photos (OpenALPR benchmark format).
  *
  *   pnpm --filter @shipml/starter-license-plate eval -- <dir> [--top-k 3] [--verbose] [--serve]
- *     [--region auto|eu|us|br]
+ *     [--region auto|eu|us|br] [--naive]
  *
  * Progress goes to stderr; the last stdout line is
  * {"n", "exactTop1", "inTopK", "msPerImageP50", "region", "byRegion"}: the share of photos whose
@@ -11,16 +11,18 @@
  * of them right. `--region us` reads every photo with the US formats; `auto` chooses per photo.
  * By default the models run in-process on onnxruntime-node; with --serve each photo goes through
  * the app itself (`POST /api/plates` on buildApp(), models in @shipml/serve's worker threads).
+ * With --naive it scores the baseline `naiveRead` instead (the same models, no plate pipeline).
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { plateModelFiles } from '../server/pipeline/model-files.js';
+import { loadDictionary, plateModelFiles } from '../server/pipeline/model-files.js';
 import { createOrtModels } from '../server/pipeline/ort-models.js';
 import { readPlates } from '../server/pipeline/read-plates.js';
 import { isRegionSetting, REGION_SETTINGS } from '../server/pipeline/regions/regions.js';
 import type { PlateReading, Tensor } from '../server/pipeline/types.js';
 import { normalisePlate, readBenchmark } from './benchmark-format.js';
+import { naiveRead } from './naive-read.js';
 
 // `pnpm <script> -- <args>` passes the `--` through; drop it so the options after it still parse.
 const args = process.argv.slice(2);
@@ -34,19 +36,24 @@ const { values, positionals } = parseArgs({
     threads: { type: 'string', default: '2' },
     'det-side': { type: 'string', default: '736' },
     region: { type: 'string', default: 'auto' },
+    naive: { type: 'boolean', default: false },
   },
 });
 // pnpm runs scripts in the package folder; resolve the folder from where the command was typed.
 const dir = positionals[0] && resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
 if (!dir) {
   console.error(
-    'usage: eval <dir> [--top-k 3] [--verbose] [--serve] [--threads 2] [--det-side 736] [--region auto|eu|us|br]',
+    'usage: eval <dir> [--top-k 3] [--verbose] [--serve] [--threads 2] [--det-side 736] [--region auto|eu|us|br] [--naive]',
   );
   process.exit(2);
 }
 const region = values.region;
 if (!isRegionSetting(region)) {
   console.error(`--region must be one of ${REGION_SETTINGS.join(', ')}`);
+  process.exit(2);
+}
+if (values.naive && values.serve) {
+  console.error('--naive reads in-process; leave out --serve');
   process.exit(2);
 }
 const topK = Number(values['top-k']);
@@ -84,7 +91,8 @@ async function openReader(): Promise<{
       close: () => app.close(),
     };
   }
-  const ort = await createOrtModels(await plateModelFiles(), threads);
+  const files = await plateModelFiles();
+  const ort = await createOrtModels(files, threads);
   const models = {
     detect: (t: Tensor) => ((work.detPixels += t.shape[2]! * t.shape[3]!), ort.detect(t)),
     recognize: (t: Tensor) => {
@@ -93,7 +101,12 @@ async function openReader(): Promise<{
       return ort.recognize(t);
     },
   };
-  return { read: (bytes) => readPlates(bytes, models, pipeline), close: () => ort.release() };
+  const dictionary = values.naive ? loadDictionary(files.dictionary) : [];
+  return {
+    read: (bytes) =>
+      values.naive ? naiveRead(bytes, models, dictionary) : readPlates(bytes, models, pipeline),
+    close: () => ort.release(),
+  };
 }
 
 const reader = await openReader();
@@ -151,7 +164,7 @@ console.log(
     exactTop1: round(top1 / images.length),
     inTopK: round(inTopK / images.length),
     msPerImageP50: round(times[Math.floor(times.length / 2)]!, 1),
-    region,
+    region: values.naive ? 'naive' : region,
     byRegion: Object.fromEntries(
       Object.entries(byRegion).map(([id, r]) => [
         id,

@@ -5,6 +5,7 @@ import {
   expandLayout,
   formatBook,
   formatScore,
+  isSerialLike,
   plateAlternatives,
   swapCost,
 } from './plate-format.js';
@@ -25,6 +26,11 @@ describe('plate formats', () => {
     expect(expandLayout('L1-2 D')).toEqual(['LD', 'LLD']);
     expect(expandLayout('LL DDD LL')).toEqual(['LLDDDLL']);
     expect(classesOf('AB12')).toBe('LLDD');
+  });
+
+  it('calls 4–9 characters mixing letters and digits serial-like, and words not', () => {
+    expect(['7ABC123', 'AB123CD', 'SALE50', '4X1K'].every(isSerialLike)).toBe(true);
+    expect(['PARKING', 'TEXAS', '2024', 'A1B', 'ABCD12345X'].some(isSerialLike)).toBe(false);
   });
 
   it('scores common regional layouts above unknown strings', () => {

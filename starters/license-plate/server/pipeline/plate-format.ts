@@ -73,6 +73,14 @@ export const ANY_REGION: FormatBook = (() => {
   return { ...formatBook(REGIONS.eu), templates };
 })();
 
+/**
+ * True for 4–9 letters and digits with at least one of each: how nearly every serial in every
+ * region reads, and how few words (signs, makes, state names) do.
+ */
+export function isSerialLike(text: string): boolean {
+  return /^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{4,9}$/.test(text);
+}
+
 /** The class string of a text: 'AB12' → 'LLDD'. */
 export function classesOf(text: string): string {
   return [...text].map((c) => (c >= '0' && c <= '9' ? 'D' : 'L')).join('');
