@@ -54,6 +54,16 @@ describe('rankInRegion', () => {
     const evidence = { ...nothing, boxes: [serial.candidate.box, slogan] };
     expect(rankInRegion([serial], 'auto', evidence).region.id).toBe('us');
   });
+
+  it('chooses the region by the serial-like line, not by a word only Europe would accept', () => {
+    // PARKING fits Europe's lenient unlisted formats; 482KXB is a US serial (DDD LLL).
+    const word = reading('PARKING', 200, 60, 40, 0.99);
+    const serial = reading('482KXB', 200, 300, 40, 0.9);
+    serial.candidate.box.width = 100; // a two-line plate's serial: 2.5:1
+    const { plates, region } = rankInRegion([word, serial], 'auto', nothing);
+    expect(region.id).toBe('us');
+    expect(plates[0]!.text).toBe('482KXB');
+  });
 });
 
 describe('regionWeight', () => {
@@ -64,6 +74,16 @@ describe('regionWeight', () => {
     );
     expect(regionWeight(REGIONS.eu, { ...nothing, euBand: true })).toBeGreaterThan(
       regionWeight(REGIONS.us, nothing),
+    );
+  });
+
+  it('counts a lone line for Europe only when it is as wide as a one-line plate', () => {
+    const line = (width: number): RotatedBox => ({ cx: 200, cy: 100, width, height: 40, angle: 0, score: 0.9 }); // prettier-ignore
+    expect(regionWeight(REGIONS.eu, nothing, line(180))).toBeGreaterThan(
+      regionWeight(REGIONS.us, nothing, line(180)),
+    );
+    expect(regionWeight(REGIONS.eu, nothing, line(100))).toBe(
+      regionWeight(REGIONS.us, nothing, line(100)),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { formatBook } from './plate-format.js';
+import { formatBook, isSerialLike } from './plate-format.js';
 import { findClue, type Clue } from './plate-clues.js';
 import { rankReadings, scoreReadings, type Reading } from './rank.js';
 import { REGIONS } from './regions/regions.js';
@@ -28,8 +28,9 @@ export function regionWeight(
 ): number {
   let w = evidence.clues.some((c) => c.region === region.id) ? 4 : 1;
   if (evidence.euBand && region.id === 'eu') w *= 3;
-  const stacked = plate !== undefined && linesAround(plate, evidence.boxes).length > 0;
-  return w * (stacked ? region.shapeWeight.stacked : region.shapeWeight.lone);
+  const { stacked, lone, loneAspect = 0 } = region.shapeWeight;
+  if (plate !== undefined && linesAround(plate, evidence.boxes).length > 0) return w * stacked;
+  return w * (plate === undefined || plate.width >= loneAspect * plate.height ? lone : 1);
 }
 
 /** The sub-region (US state) most clue words name, if any. */
@@ -44,7 +45,8 @@ function subregionOf(region: PlateRegion, clues: Clue[]): string | undefined {
 /**
  * Step 5 — rank the readings in a region. Readings that are clue words (the state's name, a
  * slogan) never become plates. With `auto`, the readings are ranked in every region and the region
- * whose best plate, weighed by the photo's evidence (`regionWeight`), scores highest is used.
+ * whose best plate, weighed by the photo's evidence (`regionWeight`), scores highest is used; only
+ * serial-like readings (`isSerialLike`) compete for the region when the photo has any.
  */
 export function rankInRegion(
   readings: Reading[],
@@ -52,10 +54,14 @@ export function rankInRegion(
   evidence: PhotoEvidence,
 ): { plates: Plate[]; region: RegionUsed } {
   const serials = readings.filter((r) => findClue(r.decoded.text) === undefined);
+  // Regions are compared on the serial-like lines when there are any: a word (PARKING, a make)
+  // fits one region's lenient unlisted formats and would otherwise choose the region.
+  const mixed = serials.filter((r) => isSerialLike(r.decoded.text));
+  const judged = mixed.length > 0 ? mixed : serials;
   const rank = (region: PlateRegion) => {
     const state = subregionOf(region, evidence.clues);
     const book = formatBook(region, state);
-    const best = scoreReadings(serials, book)[0];
+    const best = scoreReadings(judged, book)[0];
     const weight = regionWeight(region, evidence, best?.reading.candidate.box);
     return { region, state, book, score: (best?.rankScore ?? 0) * weight };
   };

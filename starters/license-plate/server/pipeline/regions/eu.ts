@@ -67,5 +67,6 @@ export const EU: PlateRegion = {
     B: '8', // prettier-ignore
   },
   swapDoubt: 0,
-  shapeWeight: { stacked: 1, lone: 1.3 },
+  // One line of 5–8 characters: its text box is 3.4:1 or wider (even a short Dutch or tilted one).
+  shapeWeight: { stacked: 1, lone: 1.3, loneAspect: 3.3 },
 };
