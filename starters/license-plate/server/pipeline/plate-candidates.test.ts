@@ -34,13 +34,18 @@ describe('plate candidates', () => {
     expect(plate).toBeGreaterThan(0.8);
     expect(shapeScore(box(0, 0, 400, 24), 480)).toBeLessThan(0.1);
     expect(shapeScore(box(0, 0, 24, 24), 480)).toBeLessThan(0.2);
-    expect(shapeScore(box(0, 0, 24, 5), 480)).toBeLessThan(plate / 2);
+    expect(shapeScore(box(0, 0, 20, 4), 480)).toBeLessThan(plate / 2);
     expect(shapeScore(box(0, 0, 100, 24, 0.6), 480)).toBeLessThan(plate);
+  });
+
+  it("scores a two-line plate's serial (2:1) like a one-line plate's text (5:1)", () => {
+    expect(shapeScore(box(0, 0, 52, 26), 480)).toBeCloseTo(shapeScore(box(0, 0, 120, 24), 480));
+    expect(shapeScore(box(0, 0, 36, 24), 480)).toBeLessThan(shapeScore(box(0, 0, 52, 26), 480));
   });
 
   it('returns the best candidates first, marking boxes cut by the border', () => {
     const found = plateCandidates(
-      [box(20, 200, 60, 20), box(300, 300, 110, 26), box(300, 100, 300, 20)],
+      [box(20, 200, 44, 30), box(300, 300, 110, 26), box(300, 100, 300, 20)],
       {
         width: 640,
         height: 480,

@@ -55,13 +55,15 @@ export function lineRuns(boxes: RotatedBox[], maxParts = 3): RotatedBox[] {
 }
 
 /**
- * How plate-like a text box looks, 0..1, from its shape alone: the text of a one-line plate is
- * 2–8 times as wide as it is tall, a few pixels to a third of the photo high, not tilted much.
+ * How plate-like a text box looks, 0..1, from its shape alone: a serial's text is 2–5 times as
+ * wide as it is tall (the serial line of a two-line US or Brazilian plate about 2–3:1, a one-line
+ * EU plate 4–5:1; all equally likely), a few pixels to a third of the photo high, not tilted much.
  */
 export function shapeScore(box: RotatedBox, photoHeight: number): number {
   const aspect = box.width / box.height;
   if (aspect > 9) return 0; // a long line of text, not one plate
-  const aspectScore = Math.exp(-((Math.log(aspect / 3.8) / 0.6) ** 2));
+  const off = aspect < 2 ? Math.log(aspect / 2) : aspect > 5 ? Math.log(aspect / 5) : 0; // log units outside 2–5
+  const aspectScore = Math.exp(-((off / 0.5) ** 2));
   const rel = box.height / photoHeight;
   const sizeScore = box.height < 10 ? box.height / 10 : rel > 0.35 ? 0.35 / rel : 1;
   const tiltScore = Math.cos(box.angle) ** 4;
