@@ -18,7 +18,8 @@ function reading(text: string, cx: number, cy: number, height = 40, p = 0.95): R
     }),
   };
   const box: RotatedBox = { cx, cy, width: height * 4, height, angle: 0, score: 0.9 };
-  return { candidate: { box, shapeScore: 0.9, atEdge: false }, decoded, darkShare: 0.3 };
+  const candidate = { box, shapeScore: 0.9, atEdge: false, down: cy / 480 };
+  return { candidate, decoded, darkShare: 0.3 };
 }
 
 const nothing: PhotoEvidence = { clues: [], euBand: false, boxes: [] };

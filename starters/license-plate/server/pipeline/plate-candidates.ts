@@ -7,6 +7,8 @@ export interface Candidate {
   shapeScore: number;
   /** The box reaches the photo's edge, so the plate may be cut off. */
   atEdge: boolean;
+  /** How far down the photo the box's centre is: 0 at the top edge, 1 at the bottom. */
+  down: number;
 }
 
 /** Map det-map boxes to photo pixels (the two axes may be scaled differently). */
@@ -88,6 +90,7 @@ export function plateCandidates(
       box,
       shapeScore: shapeScore(box, photo.height),
       atEdge: touchesEdge(box, photo.width, photo.height),
+      down: box.cy / photo.height,
     }))
     .sort((a, b) => b.shapeScore - a.shapeScore);
   // Each crop costs a recognition slot; read only regions nearly as plate-like as the best.

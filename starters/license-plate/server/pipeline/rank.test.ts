@@ -19,6 +19,7 @@ const candidate = (cx: number, cy: number, height = 24, shapeScore = 0.9): Candi
   box: { cx, cy, width: height * 4, height, angle: 0, score: 0.9 },
   shapeScore,
   atEdge: false,
+  down: cy / 480, // in a 640×480 photo
 });
 
 describe('rankReadings', () => {
@@ -38,6 +39,14 @@ describe('rankReadings', () => {
       { candidate: candidate(290, 300, 22), decoded: decoded('AB123'), darkShare: 0.3 },
     ]);
     expect(plates.map((p) => p.text)).toEqual(['AB123CD']);
+  });
+
+  it('ranks text high up in the photo (a sign) below an equally read plate lower down', () => {
+    const plates = rankReadings([
+      { candidate: candidate(300, 40), decoded: decoded('AB123CD'), darkShare: 0.3 },
+      { candidate: candidate(300, 300), decoded: decoded('CD456EF'), darkShare: 0.3 },
+    ]);
+    expect(plates.map((p) => p.text)).toEqual(['CD456EF', 'AB123CD']);
   });
 
   it('ranks light-on-dark text and smaller text below an equally read plate', () => {

@@ -47,6 +47,13 @@ export interface ScoredText extends Plate {
 }
 
 /**
+ * A photo of a car shows its plate low on the car, so below the top 30% of the frame; text centred
+ * higher up is more often a shop sign, a street sign or a sticker on the windscreen. Text there
+ * weighs less the higher it is: half at the top edge, fully from 30% of the height down.
+ */
+const HIGH_UP = 0.3;
+
+/**
  * Score every reading by recognition confidence × plate-format plausibility in the region's
  * `book` (with look-alike letters/digits swapped when that makes the text fit a layout) × how
  * plate-like its region is. All options, best first.
@@ -56,11 +63,13 @@ export function scoreReadings(readings: Reading[], book: FormatBook = ANY_REGION
   const scored = readings.flatMap((reading) => {
     const { candidate, decoded, darkShare } = reading;
     // Evidence from the region rather than the text: plate-like shape, the biggest text in the
-    // photo (the car being photographed), not cut off by the border, dark text on a light ground.
+    // photo (the car being photographed), not cut off by the border, not high up in the photo
+    // (see HIGH_UP), dark text on a light ground.
     const regionScore =
       (0.7 + 0.3 * candidate.shapeScore) *
       (candidate.box.height / tallest) ** 0.2 *
       (candidate.atEdge ? 0.8 : 1) *
+      Math.min(1, 0.5 + (0.5 * candidate.down) / HIGH_UP) *
       (darkShare > 0.5 ? 0.8 : 1);
     const conf = textConfidence(decoded.charProbs);
     // The reading as it is, scored by its format, and its best repairs (already format-weighted).

@@ -6,6 +6,7 @@ const candidate = (cx: number, cy: number, width: number, height: number): Candi
   box: { cx, cy, width, height, angle: 0, score: 0.9 },
   shapeScore: 0.8,
   atEdge: false,
+  down: cy / 960,
 });
 
 describe('zoomRegions', () => {
