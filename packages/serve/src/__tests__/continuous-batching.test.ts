@@ -84,6 +84,20 @@ describe('continuous batching (causal-lm)', () => {
     expect(multiRow(metrics) - multiRow(metricsBefore)).toBeGreaterThan(10);
   });
 
+  it('gives streams that arrive together the tokens each gets alone', async () => {
+    // Their prompts (1 to 25 tokens) are prefilled together, left-padded in one model call.
+    const prompts = ['The quick brown fox jumps', 'a', 'hello', 'x'.repeat(12)];
+    const greedy = { max_tokens: 30, temperature: 0 };
+    const alone = [];
+    for (const p of prompts) alone.push((await generate(p, greedy)).ids[0]);
+    const together = prompts.map((p) => start(p, greedy));
+    await Promise.all(together.map((r) => r.done));
+    expect(together.map((r) => r.ids[0])).toEqual(alone);
+    expect(together.map((r) => r.events[0])).toEqual(
+      prompts.map((p) => ({ type: 'start', promptTokens: p.length, truncated: false })),
+    );
+  });
+
   it('starts a stream that joins while a longer one runs before that one finishes', async () => {
     const long = start('once upon a time', { max_tokens: 200 });
     await long.after(1);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCausalLmModel } from '../worker/causal-lm/causal-lm-backend.js';
 import { loadCausalLm, type CausalLm } from '../worker/causal-lm/hf-model.js';
 import { KvBatch } from '../worker/causal-lm/kv-batch.js';
-import { prefill } from '../worker/causal-lm/prompt.js';
+import { prefill, prefillGroups } from '../worker/causal-lm/prompt.js';
 import { topIndices } from '../worker/causal-lm/sampler.js';
 import { modelDir, tinyGpt2 } from './helpers.js';
 
@@ -16,6 +16,20 @@ beforeAll(async () => {
 });
 
 const argmax = (logits: Float32Array) => topIndices(logits, 1)[0]!;
+
+/** The last logits of `tokens` run alone from an empty cache. */
+const alone = async (model: CausalLm, tokens: number[]) =>
+  (await prefill(model, [tokens]))[0]!.logits;
+
+/** Same logits up to float error, and the same greedy token. */
+function expectClose(logits: Float32Array, expected: Float32Array): void {
+  expect(logits).toHaveLength(expected.length);
+  let diff = 0;
+  for (let v = 0; v < logits.length; v++)
+    diff = Math.max(diff, Math.abs(logits[v]! - expected[v]!));
+  expect(diff).toBeLessThan(1e-4);
+  expect(argmax(logits)).toBe(argmax(expected));
+}
 
 /**
  * Drives a `KvBatch` greedily and checks every row's logits, every step, against the whole
@@ -34,10 +48,21 @@ class Checked {
   }
 
   async add(prompt: string): Promise<void> {
-    const tokens = Array.from(prompt, (ch) => ch.charCodeAt(0));
-    const { logits, source } = await prefill(this.model, tokens);
-    this.batch.add(source);
-    this.seqs.push([...tokens, argmax(logits)]);
+    await this.addTogether([prompt]);
+  }
+
+  /**
+   * Prefills `prompts` in one call and adds them in order; each one's logits must be those
+   * it gets alone.
+   */
+  async addTogether(prompts: string[]): Promise<void> {
+    const tokens = prompts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
+    const prefilled = await prefill(this.model, tokens);
+    for (const [i, { logits, source }] of prefilled.entries()) {
+      if (prompts.length > 1) expectClose(logits, await alone(this.model, tokens[i]!));
+      this.batch.add(source);
+      this.seqs.push([...tokens[i]!, argmax(logits)]);
+    }
   }
 
   remove(row: number): void {
@@ -54,11 +79,7 @@ class Checked {
       expect(logits).toHaveLength(this.seqs.length * vocab);
       for (const [i, seq] of this.seqs.entries()) {
         const row = logits.subarray(i * vocab, (i + 1) * vocab);
-        const alone = (await prefill(this.model, seq)).logits;
-        let diff = 0;
-        for (let v = 0; v < vocab; v++) diff = Math.max(diff, Math.abs(row[v]! - alone[v]!));
-        expect(diff).toBeLessThan(1e-4);
-        expect(argmax(row)).toBe(argmax(alone));
+        expectClose(row, await alone(this.model, seq));
         seq.push(argmax(row));
       }
     }
@@ -134,5 +155,34 @@ describe('KvBatch', () => {
         `present.${l}.value`,
       ]).flat(),
     ]);
+  });
+});
+
+describe('prefill', () => {
+  it('runs prompts of different lengths together as each one alone, then decodes them', async () => {
+    // Left-padded to 20 positions; checked against each prompt alone, then every step against
+    // the whole sequence without a cache.
+    const run = new Checked(lm);
+    await run.addTogether(['The quick brown fox.', 'a', 'xy', 'hello world']);
+    expect(run.batch.rows).toBe(4);
+    await run.steps(12);
+    // A batch prefilled alone joins the rows already running.
+    await run.addTogether(['z', 'again']);
+    await run.steps(4);
+  });
+
+  it('groups prompts of similar lengths, shortest first', () => {
+    // 40 tokens would pad 1+2+3+5 tokens to 200 positions: a call of their own.
+    expect(prefillGroups([1, 40, 3, 5, 60, 2])).toEqual([
+      [0, 5, 2, 3],
+      [1, 4],
+    ]);
+    // At most 8 rows and 1024 positions a call; a longer prompt goes alone.
+    expect(prefillGroups(new Array<number>(10).fill(7))).toEqual([
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [8, 9],
+    ]);
+    expect(prefillGroups([400, 400, 400, 2000])).toEqual([[0, 1], [2], [3]]);
+    expect(prefillGroups([])).toEqual([]);
   });
 });

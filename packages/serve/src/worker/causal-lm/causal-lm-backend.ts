@@ -24,7 +24,7 @@ export async function loadCausalLmModel(dir: string, threads: number): Promise<L
     serveStreams: (port) => serveStreams(lm, port),
     // One prefill and one batched decode step: the kernels the loop uses, initialized.
     async warmup() {
-      const { source } = await prefill(lm, [lm.bosId]);
+      const { source } = (await prefill(lm, [[lm.bosId]]))[0]!;
       const batch = new KvBatch(lm);
       batch.add(source);
       batch.add(source);

@@ -1,12 +1,33 @@
 import type { MessagePort } from 'node:worker_threads';
 import { messageOf } from '../../errors.js';
 import type { StreamBatch, StreamCommand, StreamEvent } from '../protocol.js';
-import { Completion, withDefaults } from './completion.js';
+import { Completion, withDefaults, type StreamParams } from './completion.js';
 import type { CausalLm } from './hf-model.js';
 import { KvBatch, type KvSource } from './kv-batch.js';
-import { encodePrompt, nextTokens, prefill, promptRoom } from './prompt.js';
+import {
+  encodePrompt,
+  nextTokens,
+  prefill,
+  prefillGroups,
+  promptRoom,
+  type Prefilled,
+} from './prompt.js';
 
 type Join = Extract<StreamCommand, { type: 'join' | 'probe' }>;
+
+/** A completion that joins the batch, and where its prompt's cache lies. */
+interface Joined {
+  c: Completion;
+  source: KvSource;
+}
+
+/** A joining request with its prompt encoded, waiting for its prefill. */
+interface Encoded {
+  id: number;
+  params: StreamParams;
+  tokens: number[];
+  truncated: boolean;
+}
 
 interface Request {
   completions: Completion[];
@@ -16,7 +37,8 @@ interface Request {
 /**
  * Continuous batching for one worker: runs until 'stop', one step at a time. A step
  * 1. takes the commands that arrived meanwhile (joins, cancellations),
- * 2. runs each new prompt alone (prefill) and samples its first token,
+ * 2. runs the new prompts (prefill), those of similar lengths together in one model call
+ *    (`prefillGroups`), and samples each one's first token,
  * 3. regroups the KV batch when sequences joined or left,
  * 4. runs one decode step for every running sequence at once and samples each one's next token.
  * Events go back on `port` after steps 2 and 4, so a new stream's first token is not held up.
@@ -74,7 +96,7 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
    * Drops finished and cancelled rows (the batch's last row moves into a freed one) and
    * appends `joined`: only the moved and joined rows' caches are copied.
    */
-  const regroup = (joined: { c: Completion; source: KvSource }[]) => {
+  const regroup = (joined: Joined[]) => {
     // From the end: the row that moves into a freed one has already been kept.
     for (let i = rows.length - 1; i >= 0; i--) {
       const c = rows[i]!;
@@ -89,22 +111,21 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
     }
   };
 
-  const start = async (cmd: Join): Promise<{ c: Completion; source: KvSource }[]> => {
-    if (cmd.type === 'probe') {
-      emit({ id: cmd.id, kind: 'probe', result: await nextTokens(lm, cmd.prompt, cmd.topK) });
-      emit({ id: cmd.id, kind: 'done' });
-      return [];
-    }
-    const { id } = cmd;
-    const params = withDefaults(cmd.params, lm.defaults);
-    const { tokens, truncated } = encodePrompt(lm, cmd.prompt, promptRoom(lm, params.maxTokens));
-    const { logits, source } = await prefill(lm, tokens);
+  const failed = (id: number, err: unknown) => {
+    requests.delete(id);
+    emit({ id, kind: 'error', message: messageOf(err) });
+  };
+  /** Starts a prefilled request: samples each completion's first token. */
+  const start = (
+    { id, params, tokens, truncated }: Encoded,
+    { logits, source }: Prefilled,
+  ): Joined[] => {
     const r: Request = { completions: [], cancelled: false };
     requests.set(id, r);
     emit({ id, kind: 'start', promptTokens: tokens.length, truncated });
     for (let i = 0; i < params.n; i++)
       r.completions.push(new Completion(lm, id, i, params, tokens.length));
-    const joined = [];
+    const joined: Joined[] = [];
     for (const c of r.completions) {
       const token = c.next(logits);
       if (token) emit({ id, kind: 'token', index: c.index, token });
@@ -134,20 +155,9 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
           emit({ id: j.id, kind: 'error', message: 'Server is shutting down' });
         joins.length = 0;
       }
-      const joined = [];
-      for (const cmd of joins) {
-        // A cancel that arrived with its join: the request never starts.
-        if (cancelled.has(cmd.id)) {
-          emit({ id: cmd.id, kind: 'done' });
-          continue;
-        }
-        try {
-          joined.push(...(await start(cmd)));
-        } catch (err) {
-          requests.delete(cmd.id);
-          emit({ id: cmd.id, kind: 'error', message: messageOf(err) });
-        }
-      }
+      // A cancel that arrived with its join: the request never starts.
+      for (const j of joins) if (cancelled.has(j.id)) emit({ id: j.id, kind: 'done' });
+      const joined = await startAll(joins.filter((j) => !cancelled.has(j.id)));
       flush();
       regroup(joined);
       if (rows.length > 0) await decodeStep();
@@ -155,6 +165,50 @@ export async function serveStreams(lm: CausalLm, port: MessagePort): Promise<voi
     }
   } finally {
     port.close();
+  }
+
+  /**
+   * Answers probes and starts joins: their prompts run in groups of similar lengths
+   * (`prefillGroups`), each group in one model call. Returns the completions that go on.
+   */
+  async function startAll(joins: Join[]): Promise<Joined[]> {
+    const encoded: Encoded[] = [];
+    for (const cmd of joins) {
+      try {
+        if (cmd.type === 'probe') {
+          emit({ id: cmd.id, kind: 'probe', result: await nextTokens(lm, cmd.prompt, cmd.topK) });
+          emit({ id: cmd.id, kind: 'done' });
+        } else {
+          const params = withDefaults(cmd.params, lm.defaults);
+          const room = promptRoom(lm, params.maxTokens);
+          encoded.push({ id: cmd.id, params, ...encodePrompt(lm, cmd.prompt, room) });
+        }
+      } catch (err) {
+        failed(cmd.id, err);
+      }
+    }
+    const joined: Joined[] = [];
+    for (const group of prefillGroups(encoded.map((e) => e.tokens.length))) {
+      const members = group.map((i) => encoded[i]!);
+      let prefilled: Prefilled[];
+      try {
+        prefilled = await prefill(
+          lm,
+          members.map((e) => e.tokens),
+        );
+      } catch (err) {
+        for (const e of members) failed(e.id, err);
+        continue;
+      }
+      members.forEach((e, row) => {
+        try {
+          joined.push(...start(e, prefilled[row]!));
+        } catch (err) {
+          failed(e.id, err);
+        }
+      });
+    }
+    return joined;
   }
 
   async function decodeStep(): Promise<void> {
