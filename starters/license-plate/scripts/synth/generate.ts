@@ -4,9 +4,10 @@ import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
 import type { PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
-import { dimPlate, hardCamera, hardFraming, withBumperSticker } from './hard-photo.js';
+import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
+import { addSensorNoise, type Framing, reframe } from './photo-effects.js';
 import { createRandom, type Random } from './random.js';
-import { drawScene, type Scene } from './scene.js';
+import { drawScene } from './scene.js';
 import { homography, warpInto } from './warp.js';
 
 /** One generated photo: JPEG bytes, the plate text and its box [x, y, w, h] in pixels. */
@@ -44,26 +45,20 @@ async function renderPlate(plate: PlateDrawing, width: number, height: number): 
  * Regional sets also hold close-ups (the plate fills much of the photo, as when someone photographs
  * just the plate) and far cars (a plate a few dozen pixels wide). The mixed set keeps its framing.
  */
-function reframe(scene: Scene, random: Random): void {
-  const framing = random.next();
-  if (framing < 0.25) {
-    scene.plate.width = scene.width * random.range(0.45, 0.8);
-    scene.plate.cx = scene.width * random.range(0.4, 0.6);
-    scene.plate.cy = scene.height * random.range(0.35, 0.65);
-  } else if (framing < 0.4) {
-    scene.plate.width = Math.max(56, scene.plate.width * random.range(0.45, 0.7));
-  }
-}
+const REGIONAL_FRAMING: Framing = {
+  closeUps: 0.25,
+  closeUpWidth: [0.45, 0.8],
+  farCars: 0.15,
+  farScale: [0.45, 0.7],
+  farMinWidth: 56,
+};
 
 /** Sensor noise, then blur, exposure and compression; the photo keeps its size (scale 1). */
 async function camera(
   canvas: { data: Uint8Array; width: number; height: number },
   random: Random,
 ): Promise<{ jpeg: Buffer; scale: number }> {
-  const noise = random.range(0, 9);
-  for (let i = 0; i < canvas.data.length; i++) {
-    canvas.data[i] = Math.max(0, Math.min(255, canvas.data[i]! + random.normal(0, noise)));
-  }
+  addSensorNoise(canvas.data, random, [0, 9]);
   const jpeg = await sharp(Buffer.from(canvas.data), {
     raw: { width: canvas.width, height: canvas.height, channels: 3 },
   })
@@ -87,8 +82,8 @@ export async function generateSample(
 ): Promise<SyntheticSample> {
   const scene = drawScene(random);
   const plate = drawPlate(random, set, hard);
-  if (hard) hardFraming(scene, random);
-  else if (set !== 'mixed') reframe(scene, random);
+  if (hard) reframe(scene, random, HARD_FRAMING);
+  else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
   const svg = hard ? withBumperSticker(scene, random) : scene.svg;
   const sceneRaw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
   const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { addSensorNoise, type Framing } from './photo-effects.js';
 import type { Random } from './random.js';
 import type { Scene } from './scene.js';
 
@@ -14,16 +15,13 @@ import type { Scene } from './scene.js';
 const STICKERS = ['COEXIST', 'HONK IF YOU LOVE', 'STUDENT DRIVER', '26.2', 'BABY ON BOARD', 'I LOVE MY DOG', 'GO NAVY', 'OBX']; // prettier-ignore
 
 /** Framing for hard sets: mostly mid-distance and far cars, few close-ups. */
-export function hardFraming(scene: Scene, random: Random): void {
-  const framing = random.next();
-  if (framing < 0.1) {
-    scene.plate.width = scene.width * random.range(0.35, 0.6);
-    scene.plate.cx = scene.width * random.range(0.4, 0.6);
-    scene.plate.cy = scene.height * random.range(0.35, 0.65);
-  } else if (framing < 0.5) {
-    scene.plate.width = Math.max(48, scene.plate.width * random.range(0.4, 0.7));
-  }
-}
+export const HARD_FRAMING: Framing = {
+  closeUps: 0.1,
+  closeUpWidth: [0.35, 0.6],
+  farCars: 0.4,
+  farScale: [0.4, 0.7],
+  farMinWidth: 48,
+};
 
 /** Add a bumper sticker with text beside the plate (half the photos) to the scene's SVG. */
 export function withBumperSticker(scene: Scene, random: Random): string {
@@ -63,10 +61,7 @@ export async function hardCamera(
   canvas: { data: Uint8Array; width: number; height: number },
   random: Random,
 ): Promise<{ jpeg: Buffer; scale: number }> {
-  const noise = random.range(2, 14);
-  for (let i = 0; i < canvas.data.length; i++) {
-    canvas.data[i] = Math.max(0, Math.min(255, canvas.data[i]! + random.normal(0, noise)));
-  }
+  addSensorNoise(canvas.data, random, [2, 14]);
   const scale = random.range(0.55, 1);
   let image = sharp(Buffer.from(canvas.data), {
     raw: { width: canvas.width, height: canvas.height, channels: 3 },
