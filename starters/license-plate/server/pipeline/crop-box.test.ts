@@ -38,4 +38,12 @@ describe('cropBox', () => {
     expect(cropBox(barImage(0), box, { padX: 0.5 }).width).toBe(Math.round((48 * 120) / 20));
     expect(cropBox(barImage(0), box, { maxWidth: 100 }).width).toBe(100);
   });
+
+  it('stretches the crop along the text', () => {
+    const box = { cx: 100, cy: 50, width: 100, height: 20, angle: 0, score: 1 };
+    const plain = cropBox(barImage(0), box, { padX: 0 });
+    const stretched = cropBox(barImage(0), box, { padX: 0, stretch: 1.25 });
+    expect(stretched.height).toBe(48);
+    expect(stretched.width).toBe(Math.round(1.25 * plain.width));
+  });
 });

@@ -5,16 +5,17 @@ import type { RgbImage, RotatedBox } from './types.js';
  * (bilinear). Sampling the full-resolution photo means a small, far plate still gets every pixel
  * the camera recorded, not the detector's downscaled view.
  * `padX`/`padY` grow the box on each side by that fraction of its height before cutting: the
- * detector's boxes can clip a thin last character such as "I".
+ * detector's boxes can clip a thin last character such as "I". `stretch` widens the crop by that
+ * factor along the text (more recogniser steps per character).
  */
 export function cropBox(
   image: RgbImage,
   box: RotatedBox,
-  { height = 48, maxWidth = 384, padX = 0.2, padY = 0 } = {},
+  { height = 48, maxWidth = 384, padX = 0.2, padY = 0, stretch = 1 } = {},
 ): RgbImage {
   const bw = box.width + 2 * padX * box.height;
   const bh = box.height * (1 + 2 * padY);
-  const width = Math.max(8, Math.min(maxWidth, Math.round((height * bw) / bh)));
+  const width = Math.max(8, Math.min(maxWidth, Math.round((stretch * height * bw) / bh)));
   const ux = Math.cos(box.angle), uy = Math.sin(box.angle); // prettier-ignore
   const sx = bw / width,
     sy = bh / height; // photo pixels per crop pixel, along and across the text

@@ -22,6 +22,11 @@ describe('toDetectInput', () => {
     expect(tensor.shape).toEqual([1, 3, 32, 96]);
   });
 
+  it('enlarges a small image towards maxSide, by at most maxEnlarge', async () => {
+    expect((await toDetectInput(solid(96, 48, [0, 0, 0]), 640, 4)).tensor.shape).toEqual([1, 3, 192, 384]); // prettier-ignore
+    expect((await toDetectInput(solid(200, 100, [0, 0, 0]), 640, 4)).tensor.shape).toEqual([1, 3, 320, 640]); // prettier-ignore
+  });
+
   it('normalises with ImageNet mean/std in BGR channel order', async () => {
     const { tensor } = await toDetectInput(solid(64, 64, [255, 0, 0]), 64);
     const data = tensor.data as Float32Array;

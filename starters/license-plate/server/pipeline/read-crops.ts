@@ -34,8 +34,17 @@ export function contextLines(
 }
 
 /**
+ * A looser cut of a region, for a second reading when the first is unsure: wider margins (the
+ * detector's box can clip a first or last character, or a sticker crowds it) and stretched 1.25×
+ * along the line, which gives the recogniser more steps per character, so a double letter ("UU")
+ * is less often merged into one.
+ */
+export const LOOSE_CROP = { padX: 0.45, padY: 0.1, stretch: 1.25 };
+
+/**
  * Step 4 — crop every candidate level (minus any EU band) and every context line, recognise them
- * all (in a few batches of similar width).
+ * all (in a few batches of similar width). `loose` regions are read once more, cut with
+ * `LOOSE_CROP`; each such reading competes with the others as its own option.
  */
 export async function readCrops(
   photo: RgbImage,
@@ -43,23 +52,27 @@ export async function readCrops(
   around: RotatedBox[],
   models: PlateModels,
   dictionary: string[],
+  loose: Candidate[] = [],
 ): Promise<CropReadings> {
-  if (candidates.length + around.length === 0) return { readings: [], aroundTexts: [], euBand: false }; // prettier-ignore
-  const level = candidates.map((c) => cropBox(photo, c.box));
+  const regions = [...candidates, ...loose];
+  if (regions.length + around.length === 0) return { readings: [], aroundTexts: [], euBand: false }; // prettier-ignore
+  const level = regions.map((c, i) => cropBox(photo, c.box, i < candidates.length ? {} : LOOSE_CROP)); // prettier-ignore
   const crops = level.map(trimCountryBand);
-  const euBand = crops.some((crop, i) => crop.width !== level[i]!.width);
+  // Only the usual cut says whether there is an EU band: a looser one can take in the blue of
+  // other plates (a Brazilian plate's top band).
+  const euBand = crops.some((crop, i) => i < candidates.length && crop.width !== level[i]!.width);
   const decoded = await recognizeCrops(
     [...crops, ...around.map((b) => cropBox(photo, b))],
     models,
     dictionary,
   );
   return {
-    readings: candidates.map((candidate, i) => ({
+    readings: regions.map((candidate, i) => ({
       candidate,
       decoded: decoded[i]!,
       darkShare: darkShare(crops[i]!),
     })),
-    aroundTexts: decoded.slice(candidates.length).map((d) => d.text),
+    aroundTexts: decoded.slice(regions.length).map((d) => d.text),
     euBand,
   };
 }

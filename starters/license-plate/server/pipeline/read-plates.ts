@@ -19,7 +19,10 @@ export interface ReadPlatesOptions {
   detectMaxSide?: number;
   /** How many plate-like regions to read (default 4). */
   maxCandidates?: number;
-  /** Look again, magnified, around the best regions when the best reading is unsure (default true). */
+  /**
+   * When the best reading is unsure, look again: magnified around the best regions, and at the
+   * best regions cut looser (default true).
+   */
   zoom?: boolean;
   /**
    * Whose plate formats to read with: `eu`, `us`, `br`, or `auto` (the default) to choose per
@@ -86,7 +89,8 @@ export async function readPlates(
   let result = rankInRegion(seen.readings, setting, photoEvidence(seen, boxes));
   lap('rank');
 
-  // 6. Unsure (a far plate, found only in part)? Detect again, magnified, around the best regions.
+  // 6. Unsure (a far plate, found only in part; a character clipped or merged)? Detect again,
+  //    magnified, around the best regions, and read the best regions once more, cut looser.
   const confidence = () => result.plates[0]?.confidence ?? 0;
   if ((opts.zoom ?? true) && confidence() < UNSURE && candidates.length > 0) {
     const closer: RotatedBox[] = [];
@@ -94,7 +98,7 @@ export async function readPlates(
       closer.push(...(await findText(photo, models, ZOOM_SIDE, region)));
     }
     const more = plateCandidates(closer, photo, opts.maxCandidates);
-    merge(seen, await readCrops(photo, more, [], models, dictionary));
+    merge(seen, await readCrops(photo, more, [], models, dictionary, candidates.slice(0, 2)));
     boxes.push(...closer);
     result = rankInRegion(seen.readings, setting, photoEvidence(seen, boxes));
     lap('zoom');
@@ -153,7 +157,7 @@ async function findText(
   lenient = false,
 ): Promise<RotatedBox[]> {
   const source = region ? cutRegion(photo, region) : photo;
-  const det = await toDetectInput(source, maxSide, region !== undefined || lenient);
+  const det = await toDetectInput(source, maxSide, region !== undefined || lenient ? 4 : 1);
   // [1, 1, H, W]: for every pixel of the input, the probability that it lies inside a text line.
   const map = await models.detect(det.tensor);
   // Lenient: keep fainter regions (a dark or dirty plate's text scores lower).
