@@ -5,10 +5,11 @@
  *     [--region auto|eu|us|br] [--naive]
  *
  * Progress goes to stderr; the last stdout line is
- * {"n", "exactTop1", "inTopK", "msPerImageP50", "region", "byRegion"}: the share of photos whose
- * best plate is right, the share with the right plate among the first k, the median time to read
- * one photo, the region setting, and per region the photos were read as: how many, and how many
- * of them right. `--region us` reads every photo with the US formats; `auto` chooses per photo.
+ * {"n", "exactTop1", "inTopK", "msPerImageP50", "region", "byRegion", "byPlateWidthPx"}: the
+ * share of photos whose best plate is right, the share with the right plate among the first k,
+ * the median time to read one photo, the region setting, per region the photos were read as: how
+ * many, and how many of them right; and the same per width of the labelled plate in the photo
+ * (under 60 px, 60–119, 120 and up), which shows how small a plate still reads. `--region us` reads every photo with the US formats; `auto` chooses per photo.
  * By default the models run in-process on onnxruntime-node; with --serve each photo goes through
  * the app itself (`POST /api/plates` on buildApp(), models in @shipml/serve's worker threads).
  * With --naive it scores the baseline `naiveRead` instead (the same models, no plate pipeline).
@@ -120,6 +121,10 @@ let top1 = 0;
 // Per region the pipeline read the photo as (US photos read as EU show up here too).
 const byRegion: Record<string, { n: number; exactTop1: number }> = {};
 let inTopK = 0;
+// Per width of the labelled plate in the photo: how small a plate the pipeline still reads.
+const byPlateWidthPx: Record<string, { n: number; exactTop1: number }> = {};
+/** A 7-character serial 60 px wide has about 8 px per character; 120 px wide, about 17. */
+const widthBucket = (w: number) => (w < 60 ? '<60' : w < 120 ? '60-119' : '120+');
 const times: number[] = [];
 for (const [i, image] of images.entries()) {
   const bytes = await readFile(image.file);
@@ -137,6 +142,12 @@ for (const [i, image] of images.entries()) {
   tally.n++;
   tally.exactTop1 += ok ? 1 : 0;
   inTopK += texts.slice(0, topK).some((t) => truth.has(t)) ? 1 : 0;
+  const size = (byPlateWidthPx[widthBucket(image.plates[0]?.box[2] ?? 0)] ??= {
+    n: 0,
+    exactTop1: 0,
+  });
+  size.n++;
+  size.exactTop1 += ok ? 1 : 0;
   const state = used?.state ? `/${used.state}` : '';
   const got = `${texts.slice(0, topK).join(' ') || '-'} (${plates[0]?.confidence ?? 0}) as ${used?.id ?? '?'}${state}`;
   const line = `${i + 1}/${images.length} ${basename(image.file)} ${ok ? 'ok  ' : 'MISS'} want ${[...truth].join('|')} got ${got}`;
@@ -158,6 +169,16 @@ if (work.recCrops > 0) {
 }
 times.sort((a, b) => a - b);
 const round = (x: number, d = 4) => Number(x.toFixed(d));
+/** Tallies as shares, keys in `order` when given. */
+const rates = (tallies: Record<string, { n: number; exactTop1: number }>, order?: string[]) =>
+  Object.fromEntries(
+    (order ?? Object.keys(tallies))
+      .filter((k) => tallies[k])
+      .map((k) => [
+        k,
+        { n: tallies[k]!.n, exactTop1: round(tallies[k]!.exactTop1 / tallies[k]!.n) },
+      ]),
+  );
 console.log(
   JSON.stringify({
     n: images.length,
@@ -165,11 +186,7 @@ console.log(
     inTopK: round(inTopK / images.length),
     msPerImageP50: round(times[Math.floor(times.length / 2)]!, 1),
     region: values.naive ? 'naive' : region,
-    byRegion: Object.fromEntries(
-      Object.entries(byRegion).map(([id, r]) => [
-        id,
-        { n: r.n, exactTop1: round(r.exactTop1 / r.n) },
-      ]),
-    ),
+    byRegion: rates(byRegion),
+    byPlateWidthPx: rates(byPlateWidthPx, ['<60', '60-119', '120+']),
   }),
 );
