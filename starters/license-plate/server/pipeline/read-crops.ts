@@ -34,15 +34,21 @@ export function contextLines(
 }
 
 /**
- * A looser cut of a region, for a second reading when the first is unsure: wider margins (the
- * detector's box can clip a first or last character, or a sticker crowds it) and stretched 1.25×
- * along the line, which gives the recogniser more steps per character, so a double letter ("UU")
- * is less often merged into one.
+ * How a plate's text is cut for the recogniser: stretched 1.5× along the line. The recogniser
+ * emits one character guess per 8 columns of its 48-px-high input and was trained on print whose
+ * letters are about as wide as tall; plate characters are tall and narrow, so an unstretched cut
+ * gives it only 2–3 guesses per character, and neighbours run together ("AE6126" for "ABE6126").
  */
-export const LOOSE_CROP = { padX: 0.45, padY: 0.1, stretch: 1.25 };
+export const PLATE_CROP = { stretch: 1.5 };
 
 /**
- * Step 4 — crop every candidate level (minus any EU band) and every context line, recognise them
+ * A looser cut of a region, for a second reading when the first is unsure: wider margins (the
+ * detector's box can clip a first or last character, or a sticker crowds it).
+ */
+export const LOOSE_CROP = { ...PLATE_CROP, padX: 0.45, padY: 0.1 };
+
+/**
+ * Step 4 — crop every candidate level (`PLATE_CROP`, minus any EU band) and every context line, recognise them
  * all (in a few batches of similar width). `loose` regions are read once more, cut with
  * `LOOSE_CROP`; each such reading competes with the others as its own option.
  */
@@ -56,7 +62,7 @@ export async function readCrops(
 ): Promise<CropReadings> {
   const regions = [...candidates, ...loose];
   if (regions.length + around.length === 0) return { readings: [], aroundTexts: [], euBand: false }; // prettier-ignore
-  const level = regions.map((c, i) => cropBox(photo, c.box, i < candidates.length ? {} : LOOSE_CROP)); // prettier-ignore
+  const level = regions.map((c, i) => cropBox(photo, c.box, i < candidates.length ? PLATE_CROP : LOOSE_CROP)); // prettier-ignore
   const crops = level.map(trimCountryBand);
   // Only the usual cut says whether there is an EU band: a looser one can take in the blue of
   // other plates (a Brazilian plate's top band).
