@@ -22,7 +22,7 @@ function reading(text: string, cx: number, cy: number, height = 40, p = 0.95): R
   return { candidate, decoded, darkShare: 0.3 };
 }
 
-const nothing: PhotoEvidence = { clues: [], euBand: false, boxes: [] };
+const nothing: PhotoEvidence = { clues: [], clueBoxes: [], euBand: false, boxes: [] };
 
 describe('rankInRegion', () => {
   it('reads as the region it is told, whatever the photo shows', () => {

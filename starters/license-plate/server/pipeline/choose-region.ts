@@ -10,6 +10,8 @@ import { linesAround } from './lines-around.js';
 export interface PhotoEvidence {
   /** Clue words read anywhere on the photo (state names, slogans, "BRASIL"…). */
   clues: Clue[];
+  /** Where the clue words were read, in photo pixels: a serial they are stacked on is a plate. */
+  clueBoxes: RotatedBox[];
   /** A blue EU band was found at the left of a plate-like region. */
   euBand: boolean;
   /** Every text box found, in photo pixels: are other lines stacked on the plate? */
@@ -61,7 +63,7 @@ export function rankInRegion(
   const rank = (region: PlateRegion) => {
     const state = subregionOf(region, evidence.clues);
     const book = formatBook(region, state);
-    const best = scoreReadings(judged, book)[0];
+    const best = scoreReadings(judged, book, evidence.clueBoxes)[0];
     const weight = regionWeight(region, evidence, best?.reading.candidate.box);
     return { region, state, book, score: (best?.rankScore ?? 0) * weight };
   };
@@ -76,7 +78,7 @@ export function rankInRegion(
   }
   const { region, state, book } = chosen;
   return {
-    plates: rankReadings(serials, 0.1, book),
+    plates: rankReadings(serials, 0.1, book, evidence.clueBoxes),
     region: {
       id: region.id,
       name: region.name,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PLATE_CHARS, type Decoded } from './ctc-decode.js';
 import type { Candidate } from './plate-candidates.js';
 import { rankReadings, textConfidence } from './rank.js';
+import { REGIONS } from './regions/regions.js';
+import { formatBook } from './plate-format.js';
 
 function decoded(text: string, p = 0.95): Decoded {
   return {
@@ -55,6 +57,22 @@ describe('rankReadings', () => {
       { candidate: candidate(300, 300, 30, 0.5), decoded: decoded('FWE50'), darkShare: 0.3 },
     ]);
     expect(plates[0]!.text).toBe('FWE50');
+  });
+
+  it('puts a serial with a state name stacked on it above a sign that fits a listed format', () => {
+    const readings = [
+      // A sign lower in the photo whose text fits Florida's LLL LDD; a Utah serial (not listed).
+      { candidate: candidate(300, 400), decoded: decoded('SALE50'), darkShare: 0.3 },
+      { candidate: candidate(300, 200, 40), decoded: decoded('554E1'), darkShare: 0.3 },
+    ];
+    const book = formatBook(REGIONS.us);
+    expect(rankReadings(readings, 0.1, book)[0]!.text).toBe('SALE50');
+    // "UTAH" read 60 px above the serial, half its height: the serial is on a plate.
+    const utah = { cx: 300, cy: 140, width: 80, height: 20, angle: 0, score: 0.9 };
+    expect(rankReadings(readings, 0.1, book, [utah])[0]!.text).toBe('554E1');
+    // The same word far from both lines frames neither.
+    const far = { ...utah, cx: 40 };
+    expect(rankReadings(readings, 0.1, book, [far])[0]!.text).toBe('SALE50');
   });
 
   it('drops empty and hopeless readings', () => {

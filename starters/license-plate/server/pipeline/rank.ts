@@ -1,7 +1,8 @@
 import type { Decoded } from './ctc-decode.js';
 import { ANY_REGION, formatScore, plateAlternatives, type FormatBook } from './plate-format.js';
 import type { Candidate } from './plate-candidates.js';
-import type { Plate } from './types.js';
+import { linesAround } from './lines-around.js';
+import type { Plate, RotatedBox } from './types.js';
 import { rectCorners } from './min-area-rect.js';
 
 /** One recognised crop: the candidate region it came from and what the recogniser read. */
@@ -54,11 +55,24 @@ export interface ScoredText extends Plate {
 const HIGH_UP = 0.3;
 
 /**
+ * A line with a state name or slogan stacked right above or below it is a plate's serial: a
+ * bumper sticker, a dealer's frame or a shop sign almost never has one. Such a reading weighs this
+ * much more — enough for a serial of an unlisted format ("554E1" under "UTAH") to beat a sign
+ * that happens to fit a listed one ("SALE50" fits Florida's `LLL LDD`).
+ */
+const FRAMED = 3;
+
+/**
  * Score every reading by recognition confidence × plate-format plausibility in the region's
  * `book` (with look-alike letters/digits swapped when that makes the text fit a layout) × how
- * plate-like its region is. All options, best first.
+ * plate-like its region is. `clueBoxes` are where clue words (state names, slogans) were read:
+ * a reading they are stacked on weighs `FRAMED` times more. All options, best first.
  */
-export function scoreReadings(readings: Reading[], book: FormatBook = ANY_REGION): ScoredText[] {
+export function scoreReadings(
+  readings: Reading[],
+  book: FormatBook = ANY_REGION,
+  clueBoxes: RotatedBox[] = [],
+): ScoredText[] {
   const tallest = Math.max(...readings.map((r) => r.candidate.box.height));
   const scored = readings.flatMap((reading) => {
     const { candidate, decoded, darkShare } = reading;
@@ -70,7 +84,8 @@ export function scoreReadings(readings: Reading[], book: FormatBook = ANY_REGION
       (candidate.box.height / tallest) ** 0.2 *
       (candidate.atEdge ? 0.8 : 1) *
       Math.min(1, 0.5 + (0.5 * candidate.down) / HIGH_UP) *
-      (darkShare > 0.5 ? 0.8 : 1);
+      (darkShare > 0.5 ? 0.8 : 1) *
+      (clueBoxes.length > 0 && linesAround(candidate.box, clueBoxes).length > 0 ? FRAMED : 1);
     const conf = textConfidence(decoded.charProbs);
     // The reading as it is, scored by its format, and its best repairs (already format-weighted).
     const options = [
@@ -95,9 +110,10 @@ export function rankReadings(
   readings: Reading[],
   minConfidence = 0.1,
   book: FormatBook = ANY_REGION,
+  clueBoxes: RotatedBox[] = [],
 ): Plate[] {
   const plates: Plate[] = [];
-  for (const s of scoreReadings(readings, book)) {
+  for (const s of scoreReadings(readings, book, clueBoxes)) {
     if (s.confidence < minConfidence || s.text.length < 2) continue;
     if (plates.some((p) => overlap(p.box, s.box) > 0.5)) continue;
     plates.push({ text: s.text, confidence: Number(s.confidence.toFixed(4)), box: s.box });

@@ -10,8 +10,8 @@ import type { PlateModels, RgbImage, RotatedBox } from './types.js';
 /** What one recognition batch saw: plate readings, the text around them, and any EU band. */
 export interface CropReadings {
   readings: Reading[];
-  /** Text of the lines stacked around the best candidates (state name, slogan): clues only. */
-  aroundTexts: string[];
+  /** The lines stacked around the best candidates (state name, slogan) and their text: clues only. */
+  around: { box: RotatedBox; text: string }[];
   /** A blue EU band was cut off at least one candidate. */
   euBand: boolean;
 }
@@ -61,7 +61,7 @@ export async function readCrops(
   loose: Candidate[] = [],
 ): Promise<CropReadings> {
   const regions = [...candidates, ...loose];
-  if (regions.length + around.length === 0) return { readings: [], aroundTexts: [], euBand: false }; // prettier-ignore
+  if (regions.length + around.length === 0) return { readings: [], around: [], euBand: false }; // prettier-ignore
   const level = regions.map((c, i) => cropBox(photo, c.box, i < candidates.length ? PLATE_CROP : LOOSE_CROP)); // prettier-ignore
   const crops = level.map(trimCountryBand);
   // Only the usual cut says whether there is an EU band: a looser one can take in the blue of
@@ -78,7 +78,7 @@ export async function readCrops(
       decoded: decoded[i]!,
       darkShare: darkShare(crops[i]!),
     })),
-    aroundTexts: decoded.slice(regions.length).map((d) => d.text),
+    around: around.map((box, i) => ({ box, text: decoded[regions.length + i]!.text })),
     euBand,
   };
 }

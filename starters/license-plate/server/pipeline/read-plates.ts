@@ -129,14 +129,27 @@ const SECOND_LOOK_SIDE = 1280;
 /** Add a later pass's readings to what was seen so far. */
 function merge(seen: CropReadings, more: CropReadings): void {
   seen.readings.push(...more.readings);
-  seen.aroundTexts.push(...more.aroundTexts);
+  seen.around.push(...more.around);
   seen.euBand ||= more.euBand;
 }
 
-/** What the photo says about the plate's region: clue words among everything read, an EU band. */
+/**
+ * What the photo says about the plate's region: clue words among everything read (and where they
+ * were read), an EU band.
+ */
 function photoEvidence(seen: CropReadings, boxes: RotatedBox[]): PhotoEvidence {
-  const texts = [...seen.readings.map((r) => r.decoded.text), ...seen.aroundTexts];
-  return { clues: texts.map(findClue).filter((c) => c !== undefined), euBand: seen.euBand, boxes };
+  const lines = [
+    ...seen.readings.map((r) => ({ box: r.candidate.box, text: r.decoded.text })),
+    ...seen.around,
+  ];
+  const found = lines.map((line) => ({ box: line.box, clue: findClue(line.text) }));
+  const clueLines = found.filter((f) => f.clue !== undefined);
+  return {
+    clues: clueLines.map((f) => f.clue!),
+    clueBoxes: clueLines.map((f) => f.box),
+    euBand: seen.euBand,
+    boxes,
+  };
 }
 
 /** Scales an [x1, y1, x2, y2] box from working pixels back to the uploaded photo's pixels. */
