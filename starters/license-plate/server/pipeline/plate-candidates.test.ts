@@ -55,4 +55,20 @@ describe('plate candidates', () => {
     expect(found[0]!.atEdge).toBe(false);
     expect(found.find((c) => c.box.cx === 20)?.atEdge).toBe(true);
   });
+
+  it("ranks a close-up plate's serial above the small print stacked on it", () => {
+    // A close-up: the serial 300×86, its state name above and slogan and dealer frame below, each
+    // as plate-shaped as the serial, and a sign elsewhere. Four slots: the serial must get one.
+    const serial = box(660, 675, 300, 86);
+    const print = [box(657, 619, 134, 41), box(668, 723, 143, 29), box(670, 745, 140, 29)];
+    const sign = box(775, 147, 141, 30);
+    const found = plateCandidates([sign, ...print, serial], { width: 1280, height: 900 });
+    expect(found.slice(0, 2).map((c) => c.box)).toContain(serial);
+    expect(found.slice(0, 2).map((c) => c.box)).toContain(sign);
+    // The same lines without the serial are not small print of anything: they keep their score.
+    const alone = plateCandidates([sign, ...print], { width: 1280, height: 900 });
+    expect(alone.map((c) => c.shapeScore)).toEqual(
+      [sign, ...print].map((b) => shapeScore(b, 900)).sort((a, b) => b - a),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { linesAround } from './lines-around.js';
 import { minAreaRect, rectCorners } from './min-area-rect.js';
 import type { Point, RotatedBox } from './types.js';
 
@@ -79,16 +80,32 @@ function touchesEdge(box: RotatedBox, width: number, height: number, margin = 2)
   );
 }
 
+/** How much less plate-like a line is when it is the small print stacked on a much larger line. */
+const SMALL_PRINT = 0.5;
+
+/**
+ * Lines stacked on a line at least 1.6× taller (`linesAround` it): a plate's state name, slogan or
+ * dealer frame next to its serial. They are read as clues around the serial, not as the serial.
+ */
+function smallPrint(boxes: RotatedBox[]): Set<RotatedBox> {
+  const out = new Set<RotatedBox>();
+  for (const big of boxes) {
+    for (const b of linesAround(big, boxes)) if (big.height >= 1.6 * b.height) out.add(b);
+  }
+  return out;
+}
+
 /** Step 3 — the `limit` most plate-like regions (single boxes and merged runs), best first. */
 export function plateCandidates(
   boxes: RotatedBox[],
   photo: { width: number; height: number },
   limit = 4,
 ): Candidate[] {
+  const print = smallPrint(boxes);
   const all = [...boxes, ...lineRuns(boxes)]
     .map((box) => ({
       box,
-      shapeScore: shapeScore(box, photo.height),
+      shapeScore: shapeScore(box, photo.height) * (print.has(box) ? SMALL_PRINT : 1),
       atEdge: touchesEdge(box, photo.width, photo.height),
       down: box.cy / photo.height,
     }))
