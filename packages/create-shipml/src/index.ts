@@ -11,7 +11,12 @@ export {
   type ProjectFile,
 } from './template/create-files.js';
 export { trackedFiles, walkFiles } from './template/project-files.js';
-export { localRanges, publishedRanges, type ShipmlRange } from './template/shipml-ranges.js';
+export {
+  localPackages,
+  localRanges,
+  publishedRanges,
+  type ShipmlRange,
+} from './template/shipml-ranges.js';
 export {
   findStarter,
   listStarters,
@@ -33,6 +38,7 @@ export {
 } from './transforms/package-json.js';
 export { useRunCommands } from './transforms/readme-commands.js';
 export { dropMonorepoLines } from './transforms/readme-monorepo.js';
+export { resolveShipmlLocally } from './transforms/local-resolutions.js';
 export { pinShipmlDependencies } from './transforms/shipml-dependencies.js';
 export { isInside, writeProject } from './write.js';
 export * from './errors.js';

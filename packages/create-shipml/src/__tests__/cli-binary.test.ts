@@ -129,7 +129,19 @@ describe('create-shipml binary', () => {
     for (const [dep, range] of linked) {
       const dir = range.replace(/^file:/, '');
       expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name).toBe(dep);
+      expect(pkg.resolutions[dep]).toBe(range);
     }
+    // Every public @shipml package of the checkout resolves there, also those the app only gets
+    // through another: the packages' workspace: links to each other mean nothing outside it.
+    const published = readdirSync(join(checkout, 'packages'))
+      .map((dir) => join(checkout, 'packages', dir))
+      .filter((dir) => existsSync(join(dir, 'package.json')))
+      .map((dir) => ({ dir, ...JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+      .filter((p) => p.name.startsWith('@shipml/') && !p.private);
+    expect(pkg.resolutions).toEqual(
+      Object.fromEntries(published.map((p) => [p.name, `file:${p.dir}`])),
+    );
+    expect(Object.keys(pkg.resolutions).length).toBeGreaterThan(linked.length);
     const inside = runCli(
       [join(checkout, 'tmp-app'), '--recipe', 'minimal', '--local', checkout],
       cwd,

@@ -4,7 +4,7 @@ import { CreateShipmlError, TargetNotEmptyError, UsageError } from '../errors.js
 import { commandsFor, detectPackageManager } from '../package-manager.js';
 import { ownVersion, shipmlVersions, templatesRoot } from '../paths.js';
 import { createFiles } from '../template/create-files.js';
-import { localRanges, publishedRanges } from '../template/shipml-ranges.js';
+import { localPackages, localRanges, publishedRanges } from '../template/shipml-ranges.js';
 import { listStarters } from '../template/starters.js';
 import { existingEntries, isInside, writeProject } from '../write.js';
 import { collectAnswers } from './answers.js';
@@ -81,6 +81,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
       pm: answers.pm,
       createdWith: ownVersion(),
       shipmlRange: local ? localRanges(local) : publishedRanges(shipmlVersions()),
+      ...(local ? { localPackages: localPackages(local) } : {}),
     });
     const where = `${target.dir}${target.outsideCwd ? ' (outside the current directory)' : ''}`;
     const pinned = hubEntry

@@ -5,6 +5,7 @@ import type { PackageManager } from '../package-manager.js';
 import { kubernetesName, namesTheApp, renameApp } from '../transforms/app-name.js';
 import { chooseDefaultModel } from '../transforms/default-model.js';
 import { unpackedPath } from '../transforms/dotfiles.js';
+import { resolveShipmlLocally } from '../transforms/local-resolutions.js';
 import { setPackageIdentity } from '../transforms/package-identity.js';
 import { useHubModel } from '../transforms/hub-model.js';
 import {
@@ -40,6 +41,8 @@ export interface CreateRequest {
   createdWith: string;
   /** The range each `workspace:` dependency becomes. */
   shipmlRange: ShipmlRange;
+  /** `--local`: the checkout's packages (name → `file:` range), written as `resolutions`. */
+  localPackages?: Record<string, string>;
 }
 
 /** The chosen model in package.json and models.json: a models.json entry, or a pinned hub entry. */
@@ -57,7 +60,8 @@ export function transformPackageJson(text: string, req: CreateRequest, modelsJso
     createdWith: req.createdWith,
   });
   const pinned = pinShipmlDependencies(named, req.shipmlRange);
-  return stringifyPackageJson(chooseModel(pinned, modelsJson, req).pkg);
+  const linked = req.localPackages ? resolveShipmlLocally(pinned, req.localPackages) : pinned;
+  return stringifyPackageJson(chooseModel(linked, modelsJson, req).pkg);
 }
 
 /** The app's README from the starter's: no monorepo-only lines, commands for `pm`. */

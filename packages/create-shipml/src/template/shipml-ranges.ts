@@ -15,29 +15,40 @@ export function publishedRanges(versions: Readonly<Record<string, string>>): Shi
 }
 
 /**
- * `file:<checkout>/packages/<dir>`: the packages of a local shipml checkout (`--local`), so an
- * app created before anything is on the registry installs against that checkout's builds.
+ * The public packages of a local shipml checkout: package name → `file:<checkout>/packages/<dir>`.
+ * A UsageError when `checkout` has no packages folder with a package.json in it.
  */
-export function localRanges(checkout: string): ShipmlRange {
+export function localPackages(checkout: string): Record<string, string> {
   const root = resolve(checkout);
   const packagesDir = join(root, 'packages');
-  const dirs = new Map<string, string>();
+  const links: Record<string, string> = {};
   if (existsSync(packagesDir)) {
     for (const dir of readdirSync(packagesDir)) {
       const file = join(packagesDir, dir, 'package.json');
       if (!existsSync(file)) continue;
       const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; private?: boolean };
-      if (pkg.name && !pkg.private) dirs.set(pkg.name, join(packagesDir, dir));
+      if (pkg.name && !pkg.private) links[pkg.name] = `file:${join(packagesDir, dir)}`;
     }
   }
-  if (dirs.size === 0) {
+  if (Object.keys(links).length === 0) {
     throw new UsageError(
       `--local ${checkout}: no packages/*/package.json there; name a shipml checkout.`,
     );
   }
+  return links;
+}
+
+/**
+ * `file:<checkout>/packages/<dir>`: the packages of a local shipml checkout (`--local`), so an
+ * app created before anything is on the registry installs against that checkout's builds.
+ */
+export function localRanges(checkout: string): ShipmlRange {
+  const links = localPackages(checkout);
   return (name) => {
-    const dir = dirs.get(name);
-    if (!dir) throw new UnpinnedDependencyError(`${name} is not a public package of ${root}.`);
-    return `file:${dir}`;
+    const link = Object.hasOwn(links, name) ? links[name] : undefined;
+    if (!link) {
+      throw new UnpinnedDependencyError(`${name} is not a public package of ${resolve(checkout)}.`);
+    }
+    return link;
   };
 }

@@ -11,7 +11,7 @@ import {
 import { SAMPLE_MODELS, SAMPLE_PACKAGE, sampleTemplates, writeTree } from '../__tests__/fixture.js';
 import { createFiles, type CreateRequest } from './create-files.js';
 import { trackedFiles, walkFiles } from './project-files.js';
-import { localRanges, publishedRanges } from './shipml-ranges.js';
+import { localPackages, localRanges, publishedRanges } from './shipml-ranges.js';
 import { findStarter, listStarters } from './starters.js';
 
 function request(root: string, over: Partial<CreateRequest> = {}): CreateRequest {
@@ -105,14 +105,18 @@ describe('createFiles', () => {
   });
 });
 
-describe('localRanges', () => {
+describe('localPackages and localRanges', () => {
   it('points each public package of a checkout at its folder, and refuses a folder that is not one', () => {
     const checkout = writeTree({
       'packages/serve/package.json': '{ "name": "@shipml/serve" }',
       'packages/test-utils/package.json': '{ "name": "@shipml/test-utils", "private": true }',
     });
+    expect(localPackages(checkout)).toEqual({
+      '@shipml/serve': `file:${join(checkout, 'packages/serve')}`,
+    });
     const range = localRanges(checkout);
     expect(range('@shipml/serve')).toBe(`file:${join(checkout, 'packages/serve')}`);
+    expect(() => range('constructor')).toThrow(UnpinnedDependencyError);
     expect(() => range('@shipml/test-utils')).toThrow(UnpinnedDependencyError);
     expect(() => localRanges(writeTree({ 'x.txt': '' }))).toThrow(UsageError);
   });

@@ -9,6 +9,7 @@ import { useRunCommands } from './readme-commands.js';
 import { useHubModel } from './hub-model.js';
 import { dropMonorepoLines } from './readme-monorepo.js';
 import { pinShipmlDependencies } from './shipml-dependencies.js';
+import { resolveShipmlLocally } from './local-resolutions.js';
 
 describe('setPackageIdentity', () => {
   it('renames the package and records the recipe and create-shipml version beside the starter facts', () => {
@@ -40,6 +41,25 @@ describe('pinShipmlDependencies', () => {
         throw new TemplateError(`no ${name}`);
       }),
     ).toThrow('no @shipml/serve');
+  });
+});
+
+describe('resolveShipmlLocally', () => {
+  it('points every @shipml package at the checkout in resolutions, keeping the app’s own', () => {
+    const pkg = resolveShipmlLocally(
+      { ...SAMPLE_PACKAGE, resolutions: { 'left-pad': '1.3.0' } },
+      {
+        '@shipml/serve': 'file:/co/packages/serve',
+        '@shipml/random': 'file:/co/packages/random',
+        'create-shipml': 'file:/co/packages/create-shipml',
+      },
+    );
+    expect(pkg.resolutions).toEqual({
+      'left-pad': '1.3.0',
+      '@shipml/serve': 'file:/co/packages/serve',
+      '@shipml/random': 'file:/co/packages/random',
+    });
+    expect(pkg.dependencies).toEqual(SAMPLE_PACKAGE.dependencies);
   });
 });
 
