@@ -7,7 +7,6 @@ export {
   identityModel,
   matmulStackModel,
   nextTokenModel,
-  seededRandom,
   type MatMulStackOptions,
   type OnnxElemType,
   type OnnxGraph,

@@ -1,3 +1,4 @@
+import { createRandom } from '@shipml/random';
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
@@ -112,18 +113,6 @@ export function buildOnnxModel(graph: OnnxGraph): Uint8Array {
   return onnx.ModelProto.encode(model).finish();
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `y = x * 2 + 1` on float32 `x: [batch, features]` (batch variable), and `sum: [batch, 1]`.
  * Small enough to reason about in assertions.
@@ -177,11 +166,11 @@ export interface MatMulStackOptions {
  */
 export function matmulStackModel(opts: MatMulStackOptions = {}): Uint8Array {
   const { inputDim = 64, hiddenDim = 4096, layers = 3, outputDim = 16, seed = 1 } = opts;
-  const rand = seededRandom(seed);
+  const random = createRandom(seed);
   // Uniform in ±sqrt(3/fanIn) keeps activations near unit scale through the stack.
   const weight = (rows: number, cols: number) => {
     const a = Math.sqrt(3 / rows);
-    return new Float32Array(rows * cols).map(() => (rand() * 2 - 1) * a);
+    return new Float32Array(rows * cols).map(() => random.range(-1, 1) * a);
   };
   const nodes: OnnxNode[] = [{ op: 'MatMul', inputs: ['x', 'w_in'], outputs: ['h0'] }];
   for (let i = 0; i < layers; i++) {

@@ -1,11 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildOnnxModel,
-  seededRandom,
-  type OnnxInitializer,
-  type OnnxNode,
-} from './onnx-models.js';
+import { createRandom } from '@shipml/random';
+import { buildOnnxModel, type OnnxInitializer, type OnnxNode } from './onnx-models.js';
 
 export interface TinyGpt2Options {
   /** Transformer blocks. Default 4. */
@@ -41,7 +37,7 @@ export function tinyGpt2Onnx(opts: TinyGpt2Options = {}): Uint8Array {
   if (E % heads !== 0) throw new Error('heads must divide embed');
   const D = E / heads;
   const V = TINY_GPT2_VOCAB;
-  const rand = seededRandom(seed);
+  const random = createRandom(seed);
   const init: OnnxInitializer[] = [];
   const f32 = (name: string, dims: number[], fill: (i: number) => number) => {
     const n = dims.reduce((a, b) => a * b, 1);
@@ -54,7 +50,7 @@ export function tinyGpt2Onnx(opts: TinyGpt2Options = {}): Uint8Array {
   };
   // Uniform in ±sqrt(3/fanIn): unit-scale activations through each layer.
   const weight = (name: string, rows: number, cols: number, gain = 1) =>
-    f32(name, [rows, cols], () => (rand() * 2 - 1) * gain * Math.sqrt(3 / rows));
+    f32(name, [rows, cols], () => random.range(-1, 1) * gain * Math.sqrt(3 / rows));
   const constant = (name: string, v: number) => f32(name, [], () => v);
 
   const nodes: OnnxNode[] = [];
@@ -68,8 +64,8 @@ export function tinyGpt2Onnx(opts: TinyGpt2Options = {}): Uint8Array {
     return output;
   };
 
-  f32('wte', [V, E], () => (rand() * 2 - 1) * 1.5);
-  f32('wpe', [context, E], () => (rand() * 2 - 1) * 0.5);
+  f32('wte', [V, E], () => random.range(-1, 1) * 1.5);
+  f32('wpe', [context, E], () => random.range(-1, 1) * 0.5);
   constant('one', 1);
   constant('neg', -1e9);
   constant('scale', 1 / Math.sqrt(D));

@@ -4,11 +4,11 @@
  *   npx tsx scripts/bench-training.ts [--steps 3] [--runs 3] [--batch 8]
  */
 import { parseArgs } from 'node:util';
+import { createRandom } from '@shipml/random';
 import * as tf from '@tensorflow/tfjs';
 import { sampleBatch } from './train/batches.js';
 import { TINY_GPT } from './train/gpt-config.js';
 import { gptLoss } from './train/gpt-model.js';
-import { createRng } from './train/rng.js';
 import { stockGptLoss } from './train/stock-gpt-model.js';
 import { useWasmBackend } from './train/tf-backend.js';
 import { toTensors } from './train/weight-tensors.js';
@@ -27,7 +27,7 @@ const c = TINY_GPT;
 const weights = initWeights(c, 1);
 const tensors = toTensors(weights);
 const list = weights.map((w) => tensors[w.name]!);
-const rng = createRng(1);
+const rng = createRandom(1);
 const tokens = Uint8Array.from({ length: 100_000 }, () => 32 + rng.int(90));
 const lossFns = { custom: gptLoss, stock: stockGptLoss };
 

@@ -9,10 +9,10 @@
 // Each figure is the median over BENCH_ROUNDS rounds of that round's p50; the ratios are the
 // medians of the rounds' own ratios. Last line: JSON.
 import { buildForProduction, startProduction } from '@shipml/dev/e2e';
+import { createRandom } from '@shipml/random';
 import { loadModels } from '../server/models.js';
 import { typescriptScorer } from '../server/pipeline/item-scorer.js';
 import { createOrtScorer } from '../server/pipeline/ort-scorer.js';
-import { createRandom } from '../server/pipeline/random.js';
 import {
   recommendMovies,
   type RecommendationRequest,

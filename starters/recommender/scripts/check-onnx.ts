@@ -1,6 +1,6 @@
+import { createRandom } from '@shipml/random';
 import type { RecommenderModel } from '../server/pipeline/model.js';
 import { createOrtScorer } from '../server/pipeline/ort-scorer.js';
-import { createRandom } from '../server/pipeline/random.js';
 import { scoreItems } from '../server/pipeline/score-items.js';
 
 /**

@@ -22,6 +22,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createRandom, shuffle } from '@shipml/random';
 import { selectRows } from '../server/data/rating-columns.js';
 import { loadMl100kFold } from '../server/data/movielens-100k.js';
 import { MOVIELENS_LICENCE_NOTE } from '../server/data/movielens-licence.js';
@@ -31,7 +32,6 @@ import {
   DEFAULT_HYPERPARAMETERS,
   type Hyperparameters,
 } from '../server/pipeline/hyperparameters.js';
-import { createRandom, shuffle } from '../server/pipeline/random.js';
 import { evaluateFold, type FoldMetrics } from './evaluate-fold.js';
 import { evaluateNewUsers, NEW_USER_RANKERS } from './evaluate-new-users.js';
 import {

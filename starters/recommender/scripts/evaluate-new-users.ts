@@ -1,3 +1,4 @@
+import { createRandom, shuffle, type Random } from '@shipml/random';
 import { selectRows } from '../server/data/rating-columns.js';
 import type { TasteTruth } from '../server/data/taste-simulator.js';
 import type { RatingData } from '../server/data/types.js';
@@ -6,7 +7,6 @@ import { foldIn, type UserRating } from '../server/pipeline/fold-in.js';
 import type { Hyperparameters } from '../server/pipeline/hyperparameters.js';
 import { rankingAtK } from '../server/pipeline/metrics.js';
 import type { RecommenderModel } from '../server/pipeline/model.js';
-import { createRandom, shuffle, type Random } from '../server/pipeline/random.js';
 import { rankingBonus, scoreItems } from '../server/pipeline/score-items.js';
 import { topK } from '../server/pipeline/top-k.js';
 import type { TrainProgress } from '../server/pipeline/train-factors.js';

@@ -13,6 +13,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRandom, shuffle } from '@shipml/random';
 import { selectRows } from '../server/data/rating-columns.js';
 import { biasBaseline } from '../server/pipeline/baselines.js';
 import { fitModel } from '../server/pipeline/fit-model.js';
@@ -23,7 +24,6 @@ import {
 import { ratingErrors } from '../server/pipeline/metrics.js';
 import { newVersionName, writeModelVersion } from '../server/pipeline/model-store.js';
 import { exportScoringModel } from '../server/pipeline/onnx-export.js';
-import { createRandom, shuffle } from '../server/pipeline/random.js';
 import { clipToScale } from '../server/pipeline/score-items.js';
 import { checkOnnxMatches } from './check-onnx.js';
 import { datasetArgs, exitOnDownloadError, loadDataset } from './load-data.js';

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRandom } from '@shipml/random';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeModelFolder } from '../export/model-folder.js';
 import { VOCAB_SIZE } from '../train/byte-tokenizer.js';
 import type { GptConfig } from '../train/gpt-config.js';
-import { createRng } from '../train/rng.js';
 import { initWeights } from '../train/weights.js';
 import { ByteBigram } from './byte-bigram.js';
 import { modelPerplexity } from './model-perplexity.js';
@@ -27,7 +27,7 @@ describe('byte bigram baseline', () => {
   it('scores predictable text far below the uniform perplexity', () => {
     const bigram = ByteBigram.fit(text, VOCAB_SIZE);
     expect(bigram.perplexity(text)).toBeLessThan(2);
-    const rng = createRng(3);
+    const rng = createRandom(3);
     expect(
       bigram.perplexity(Array.from({ length: 500 }, () => rng.int(VOCAB_SIZE))),
     ).toBeGreaterThan(VOCAB_SIZE);
@@ -53,7 +53,7 @@ describe('model perplexity with sliding windows', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('scores every token once, and an untrained model is near uniform', async () => {
-    const rng = createRng(4);
+    const rng = createRandom(4);
     for (const n of [2, 17, 40, 101]) {
       const tokens = Array.from({ length: n }, () => rng.int(256));
       const r = await modelPerplexity(model, tokens);

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Random } from '@shipml/random';
 
 /** A training batch: inputs and next-token targets, int32 [batch·seqLen] (row-major). */
 export interface Batch {
@@ -11,7 +11,7 @@ export interface Batch {
 /** Samples `batch` random windows of `seqLen + 1` tokens; targets are inputs shifted by one. */
 export function sampleBatch(
   tokens: ArrayLike<number>,
-  rng: Rng,
+  rng: Random,
   batch: number,
   seqLen: number,
 ): Batch {

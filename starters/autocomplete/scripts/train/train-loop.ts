@@ -1,9 +1,9 @@
+import { createRandom } from '@shipml/random';
 import { Adam, type AdamOptions } from './adam.js';
 import { batchRows, sampleBatch } from './batches.js';
 import { flatten, unflatten } from './flat-weights.js';
 import type { GptConfig } from './gpt-config.js';
 import { createGradientPool } from './gradient-pool.js';
-import { createRng } from './rng.js';
 import { initWeights, type GptWeights } from './weights.js';
 
 /** Progress after one optimizer step. */
@@ -60,7 +60,7 @@ export async function trainGpt(o: TrainOptions): Promise<TrainResult> {
   if (o.batchSize % pool.size !== 0)
     throw new RangeError(`batch size ${o.batchSize} must divide by ${pool.size} workers`);
   const params = flatten(o.init ?? initWeights(o.config, o.seed));
-  const rng = createRng((o.seed ^ 0x5bd1e995) >>> 0); // batch order: its own stream, independent of init
+  const rng = createRandom((o.seed ^ 0x5bd1e995) >>> 0); // batch order: its own stream, independent of init
   let steps = 'steps' in o.budget ? o.budget.steps : Number.POSITIVE_INFINITY;
   const adamOptions: AdamOptions = { ...o.adam, totalSteps: steps };
   const adam = new Adam(params.length, adamOptions);

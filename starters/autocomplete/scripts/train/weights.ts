@@ -1,5 +1,5 @@
+import { createRandom } from '@shipml/random';
 import type { GptConfig } from './gpt-config.js';
-import { createRng } from './rng.js';
 
 /** One named parameter array, row-major; names follow Hugging Face's GPT-2 state dict. */
 export interface NamedArray {
@@ -44,7 +44,9 @@ export function parameterShapes(c: GptConfig): { name: string; shape: number[] }
  * 1/√(2·layers) so the residual stream does not grow with depth, LayerNorm gain 1, biases 0.
  */
 export function initWeights(c: GptConfig, seed: number): GptWeights {
-  const rng = createRng(seed);
+  // A new Box–Muller pair per normal: how this initialisation has always drawn, so a seed keeps
+  // giving the weights it gave before.
+  const rng = createRandom(seed, { pairedNormals: false });
   const residualStd = 0.02 / Math.sqrt(2 * c.nLayer);
   return parameterShapes(c).map(({ name, shape }) => {
     const data = new Float32Array(shape.reduce((a, b) => a * b, 1));

@@ -1,5 +1,5 @@
+import type { Random } from '@shipml/random';
 import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
-import type { Random } from './random.js';
 
 /** Towns and their state (UF) codes, as the grey pre-2018 plates print them above the serial. */
 const TOWNS = ['SAO PAULO - SP', 'RIO DE JANEIRO - RJ', 'CURITIBA - PR', 'BELO HORIZONTE - MG', 'RECIFE - PE', 'PORTO ALEGRE - RS']; // prettier-ignore

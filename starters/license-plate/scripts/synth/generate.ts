@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRandom, type Random } from '@shipml/random';
 import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
 import type { PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
 import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
 import { addSensorNoise, type Framing, reframe } from './photo-effects.js';
-import { createRandom, type Random } from './random.js';
 import { drawScene } from './scene.js';
 import { homography, warpInto } from './warp.js';
 
@@ -64,7 +64,7 @@ async function camera(
   })
     .blur(random.range(0.3, 1.4))
     .modulate({ brightness: random.range(0.7, 1.2) })
-    .jpeg({ quality: random.int(30, 90) })
+    .jpeg({ quality: random.intBetween(30, 90) })
     .toBuffer();
   return { jpeg, scale: 1 };
 }
@@ -141,9 +141,10 @@ export async function generateSet(
   await mkdir(dir, { recursive: true });
   const samples: SyntheticSample[] = [];
   for (let i = 1; i <= count; i++) {
-    // One random stream per image, so image k is the same whatever `count` is.
+    // One random stream per image, so image k is the same whatever `count` is. A new Box–Muller
+    // pair per normal draw: the sets have always been drawn that way, so a seed's images stay.
     const sample = await generateSample(
-      createRandom(seed * 100_003 + i),
+      createRandom(seed * 100_003 + i, { pairedNormals: false }),
       `synth-${String(i).padStart(4, '0')}`,
       set,
       hard,

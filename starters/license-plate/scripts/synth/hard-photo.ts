@@ -1,6 +1,6 @@
+import type { Random } from '@shipml/random';
 import sharp from 'sharp';
 import { addSensorNoise, type Framing } from './photo-effects.js';
-import type { Random } from './random.js';
 import type { Scene } from './scene.js';
 
 /**
@@ -76,7 +76,7 @@ export async function hardCamera(
     .modulate({ brightness: random.range(0.55, 1.2) })
     .linear(random.range(0.6, 1), random.range(0, 40)) // washed-out: less contrast, lifted blacks
     .resize(Math.round(canvas.width * scale), Math.round(canvas.height * scale))
-    .jpeg({ quality: random.int(20, 70) })
+    .jpeg({ quality: random.intBetween(20, 70) })
     .toBuffer();
   return { jpeg, scale };
 }

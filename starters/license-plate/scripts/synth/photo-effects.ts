@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '@shipml/random';
 import type { Scene } from './scene.js';
 
 /** How often a set frames a close-up or a far car, and how big the plate is then. */

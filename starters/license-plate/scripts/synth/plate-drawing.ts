@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '@shipml/random';
 
 /**
  * A plate to draw: the blank plate as SVG, and the text to print into `textBox` (stretched to fill

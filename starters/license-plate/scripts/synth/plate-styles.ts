@@ -1,6 +1,6 @@
+import type { Random } from '@shipml/random';
 import { brPlate } from './br-plates.js';
 import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
-import type { Random } from './random.js';
 import { usPlate } from './us-plates.js';
 
 /** EU plate: blue band with a ring of stars and the country code, black text on white (or yellow). */
@@ -31,7 +31,7 @@ function euPlate(random: Random): PlateDrawing {
     `<rect x="4" y="4" width="44" height="${h - 8}" rx="5" fill="#1c3f94"/>${stars}` +
     `<text x="26" y="${h - 14}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${country.length > 1 ? 22 : 28}" fill="#fff">${country}</text>` +
     `</svg>`;
-  const textBox = { x: 64, y: 14, width: w - 82 - random.int(0, 60), height: h - 28 };
+  const textBox = { x: 64, y: 14, width: w - 82 - random.intBetween(0, 60), height: h - 28 };
   return { printed, region: `eu-${country}`, svg, width: w, height: h, textBox, font, ink: '#111' };
 }
 

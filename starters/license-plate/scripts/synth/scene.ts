@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '@shipml/random';
 
 /** A street scene with a car, and where on the car the plate goes (centre x/y, width in px). */
 export interface Scene {
@@ -33,11 +33,11 @@ export function drawScene(random: Random): Scene {
   const carH = carW * random.range(0.55, 0.75);
   const carBottom = height * random.range(0.82, 0.97);
   const carTop = carBottom - carH;
-  const buildings = Array.from({ length: random.int(2, 6) }, () => {
+  const buildings = Array.from({ length: random.intBetween(2, 6) }, () => {
     const bw = random.range(0.1, 0.3) * width;
     const bx = random.range(-0.1, 1) * width;
     const bh = random.range(0.2, 0.5) * height;
-    const shade = random.int(90, 200);
+    const shade = random.intBetween(90, 200);
     return `<rect x="${bx}" y="${height * 0.55 - bh}" width="${bw}" height="${bh}" fill="rgb(${shade},${shade - 10},${shade - 20})"/>`;
   }).join('');
   const sign = random.pick(['OPEN 24H', 'CAFE', 'PARKING', 'EXIT', 'SALE 50%', 'TAXI', 'NO 7']);

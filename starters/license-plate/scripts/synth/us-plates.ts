@@ -1,5 +1,5 @@
+import type { Random } from '@shipml/random';
 import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
-import type { Random } from './random.js';
 
 /**
  * US states as they look on a plate: the name on top, serial patterns (L letter, D digit; a space
@@ -61,14 +61,14 @@ function hardClutter(random: Random, w: number, h: number): string {
   const bolts = random.next() < 0.7 ? [bolt(0.1 * w, 0.12 * h), bolt(0.9 * w, 0.12 * h), bolt(0.1 * w, 0.88 * h), bolt(0.9 * w, 0.88 * h)].join('') : ''; // prettier-ignore
   const topFrame =
     random.next() < 0.35
-      ? `<rect x="2" y="0" width="${w - 4}" height="${random.int(14, 24)}" fill="#1a1a1a"/>` +
+      ? `<rect x="2" y="0" width="${w - 4}" height="${random.intBetween(14, 24)}" fill="#1a1a1a"/>` +
         `<text x="${w / 2}" y="14" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="12" fill="#ddd">${random.pick(FRAME_LINES)}</text>`
       : '';
   const sx = random.pick([6, w - 34]);
   const side =
     random.next() < 0.3
-      ? `<rect x="${sx}" y="${random.int(50, 80)}" width="28" height="${random.int(20, 30)}" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
-        `<text x="${sx + 14}" y="${random.int(70, 92)}" text-anchor="middle" font-size="13" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.pick(['25', 'JUN', '7', 'A'])}</text>`
+      ? `<rect x="${sx}" y="${random.intBetween(50, 80)}" width="28" height="${random.intBetween(20, 30)}" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
+        `<text x="${sx + 14}" y="${random.intBetween(70, 92)}" text-anchor="middle" font-size="13" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.pick(['25', 'JUN', '7', 'A'])}</text>`
       : '';
   return bolts + topFrame + side;
 }
@@ -97,7 +97,7 @@ export function usPlate(random: Random, hard = false): PlateDrawing {
   const sticker =
     random.next() < 0.5
       ? `<rect x="${sx}" y="${sy}" width="38" height="26" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
-        `<text x="${sx + 19}" y="${sy + 19}" text-anchor="middle" font-size="14" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.int(22, 27)}</text>`
+        `<text x="${sx + 19}" y="${sy + 19}" text-anchor="middle" font-size="14" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.intBetween(22, 27)}</text>`
       : '';
   // A dealer frame covers the plate's rim, and its text lies above or below the plate's own.
   const frameSvg = frame

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRandom, shuffle } from '@shipml/random';
 import { buildItemFeatures } from '../pipeline/item-features.js';
-import { createRandom, shuffle } from '../pipeline/random.js';
 import { ML100K_GENRES, ML100K_SCALE } from './movielens-100k.js';
 import { simulateTastes, type TasteOptions, type TasteTruth } from './taste-simulator.js';
 import type { CatalogueItem, RatingData } from './types.js';

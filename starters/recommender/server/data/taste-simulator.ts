@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../pipeline/random.js';
+import { createRandom, type Random } from '@shipml/random';
 import type { ItemFeatures } from '../pipeline/item-features.js';
 import { RatingColumnsBuilder } from './rating-columns.js';
 import type { RatingColumns } from './types.js';

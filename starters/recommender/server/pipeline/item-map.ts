@@ -1,5 +1,5 @@
+import { createRandom } from '@shipml/random';
 import type { RecommenderModel } from './model.js';
-import { createRandom } from './random.js';
 
 /**
  * A 2-D map of the catalogue: item vectors projected on their two principal components (PCA),

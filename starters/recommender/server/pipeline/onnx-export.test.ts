@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '@shipml/random';
 import { randomModel } from './__tests__/random-model.js';
 import { typescriptScorer } from './item-scorer.js';
 import { exportScoringModel } from './onnx-export.js';
 import { createOrtScorer } from './ort-scorer.js';
-import { createRandom } from './random.js';
 
 describe('exportScoringModel', () => {
   it('scores every item in ONNX Runtime exactly as TypeScript does, for a batch of users', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom, shuffle } from '@shipml/random';
 import { selectRows } from '../data/rating-columns.js';
 import { syntheticMovieLens } from '../data/synthetic-movielens.js';
 import { SMALL_HYPERPARAMETERS, SMALL_WORLD } from './__tests__/small-model.js';
 import { biasBaseline, globalMeanBaseline } from './baselines.js';
 import { fitModel } from './fit-model.js';
 import { ratingErrors } from './metrics.js';
-import { createRandom, shuffle } from './random.js';
 
 describe.each([
   ['plain', false],

@@ -1,9 +1,9 @@
+import { createRandom, shuffle } from '@shipml/random';
 import type { RatingColumns } from '../data/types.js';
 import { effectiveItems, ratedItems } from './effective-items.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import { implicitPart } from './implicit-feedback.js';
 import type { ItemFeatures } from './item-features.js';
-import { createRandom, shuffle } from './random.js';
 
 /** What training learns. Item vectors and biases already include their features' share. */
 export interface TrainedFactors {

@@ -1,3 +1,4 @@
+import { createRandom, type Random } from '@shipml/random';
 import { TokenRanking } from './token-ranking.js';
 
 /** How one completion picks its tokens. */
@@ -10,18 +11,6 @@ export interface SamplingParams {
   topP: number;
   /** Seed of this completion's random numbers (uint32). */
   seed: number;
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): one stream per completion. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -78,7 +67,8 @@ const TOP_P_CANDIDATES = 64;
  * on the logits.
  */
 export class Sampler {
-  private readonly random: () => number;
+  /** This completion's own seeded stream: one draw per token it samples (none when greedy). */
+  private readonly random: Random;
   private readonly ranking = new TokenRanking();
   /** The ranked candidates' probabilities, reused from one token to the next. */
   private weights = new Float64Array(0);
@@ -86,7 +76,7 @@ export class Sampler {
   private exps = new Float64Array(0);
 
   constructor(private readonly params: SamplingParams) {
-    this.random = mulberry32(params.seed);
+    this.random = createRandom(params.seed);
   }
 
   /** `logits`: [vocab] of the last position. */
@@ -151,7 +141,7 @@ export class Sampler {
     let keep = 0;
     while (keep < n && mass < topP) mass += weights[keep++]!;
     if (mass < topP && !complete) return -1;
-    let r = this.random() * mass;
+    let r = this.random.next() * mass;
     for (let j = 0; j < keep; j++) {
       r -= weights[j]!;
       if (r < 0) return ids[j]!;

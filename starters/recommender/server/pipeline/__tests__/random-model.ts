@@ -1,7 +1,7 @@
+import { createRandom } from '@shipml/random';
 import type { CatalogueItem, RatingScale } from '../../data/types.js';
 import { DEFAULT_HYPERPARAMETERS } from '../hyperparameters.js';
 import type { RecommenderModel } from '../model.js';
-import { createRandom } from '../random.js';
 
 /** A tiny model with random vectors: for tests of plumbing (export, storage), not of learning. */
 export function randomModel(
