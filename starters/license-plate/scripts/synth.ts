@@ -2,16 +2,19 @@
  * Seeded synthetic plate photos for tests and evaluation.
  *
  *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
- *     [--hard]
+ *     [--hard] [--font <file.ttf> ...]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
  * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
  * close-ups and far cars), `--set br` Brazilian ones (Mercosul and the older grey plates).
  * `--hard` makes the photos harder, closer to real ones: smaller and farther plates, stronger blur
  * and compression, steeper angles, dim plates, bumper stickers, bolts and frame text.
+ * `--font` (repeatable) draws the serials in these TrueType/OpenType files instead of the system's
+ * DejaVu faces, e.g. condensed gothic faces like most US plates use.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readFontFile } from './synth/font-file.js';
 import { generateSet } from './synth/generate.js';
 
 // `pnpm <script> -- <args>` passes the `--` through; drop it so the options after it still parse.
@@ -24,10 +27,13 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     set: { type: 'string', default: 'mixed' },
     hard: { type: 'boolean', default: false },
+    font: { type: 'string', multiple: true, default: [] },
   },
 });
 if (!positionals[0]) {
-  console.error('usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard]');
+  console.error(
+    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...]',
+  );
   process.exit(2);
 }
 const dir = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
@@ -37,7 +43,22 @@ if (!set) {
   console.error(`--set must be one of ${sets.join(', ')}`);
   process.exit(2);
 }
-const samples = await generateSet(dir, Number(values.count), Number(values.seed), set, values.hard);
+const cwd = process.env.INIT_CWD ?? process.cwd();
+let fonts;
+try {
+  fonts = values.font.map((f) => readFontFile(resolve(cwd, f)));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
+const samples = await generateSet(
+  dir,
+  Number(values.count),
+  Number(values.seed),
+  set,
+  values.hard,
+  fonts,
+);
 const regions: Record<string, number> = {};
 for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
 console.log(JSON.stringify({ dir, count: samples.length, regions }));

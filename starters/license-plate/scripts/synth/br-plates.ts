@@ -1,5 +1,5 @@
 import type { Random } from '@shipml/random';
-import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
+import { fillPattern, type PlateDrawing, type StyleOptions } from './plate-drawing.js';
 
 /** Towns and their state (UF) codes, as the grey pre-2018 plates print them above the serial. */
 const TOWNS = ['SAO PAULO - SP', 'RIO DE JANEIRO - RJ', 'CURITIBA - PR', 'BELO HORIZONTE - MG', 'RECIFE - PE', 'PORTO ALEGRE - RS']; // prettier-ignore
@@ -8,10 +8,10 @@ const TOWNS = ['SAO PAULO - SP', 'RIO DE JANEIRO - RJ', 'CURITIBA - PR', 'BELO H
  * A Brazilian plate, about 3:1: the Mercosul style since 2018 (white, a blue band on top with
  * "BRASIL", serial ABC1D23) or the older grey one (town and state on top, serial ABC-1234).
  */
-export function brPlate(random: Random): PlateDrawing {
+export function brPlate(random: Random, { fonts }: StyleOptions): PlateDrawing {
   const mercosul = random.next() < 0.6;
   const [w, h] = [400, 130];
-  const font = random.pick(FONTS);
+  const font = random.pick(fonts);
   if (mercosul) {
     const printed = fillPattern('LLLDLDD', random);
     const svg =

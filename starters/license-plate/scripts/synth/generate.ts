@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createRandom, type Random } from '@shipml/random';
 import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
-import type { PlateDrawing } from './plate-drawing.js';
+import type { FontFile } from './font-file.js';
+import { FONTS, type PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
 import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
 import { addSensorNoise, type Framing, reframe } from './photo-effects.js';
@@ -19,13 +20,22 @@ export interface SyntheticSample {
   box: [number, number, number, number];
 }
 
-/** The blank plate with its text printed into the text box, as RGBA pixels of the given size. */
-async function renderPlate(plate: PlateDrawing, width: number, height: number): Promise<Buffer> {
+/**
+ * The blank plate with its text printed into the text box, as RGBA pixels of the given size.
+ * `fontFile`: the file that holds `plate.font`, when fontconfig does not know it.
+ */
+async function renderPlate(
+  plate: PlateDrawing,
+  width: number,
+  height: number,
+  fontFile?: string,
+): Promise<Buffer> {
   const { textBox: box } = plate;
   const text = await sharp({
     text: {
       text: `<span foreground="${plate.ink}">${plate.printed}</span>`,
       font: plate.font,
+      ...(fontFile ? { fontfile: fontFile } : {}),
       dpi: 400,
       rgba: true,
     },
@@ -73,15 +83,18 @@ async function camera(
  * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
  * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts. `hard`
  * makes all of that harsher and adds more text around the plate (see `hard-photo.ts`).
+ * `fonts`: font files to draw the serials in instead of the system's DejaVu faces.
  */
 export async function generateSample(
   random: Random,
   name: string,
   set: PlateSet = 'mixed',
   hard = false,
+  fonts: FontFile[] = [],
 ): Promise<SyntheticSample> {
   const scene = drawScene(random);
-  const plate = drawPlate(random, set, hard);
+  const faces = fonts.length > 0 ? fonts.map((f) => f.description) : FONTS;
+  const plate = drawPlate(random, set, { hard, fonts: faces });
   if (hard) reframe(scene, random, HARD_FRAMING);
   else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
   const svg = hard ? withBumperSticker(scene, random) : scene.svg;
@@ -108,7 +121,8 @@ export async function generateSample(
   // Render the plate near its final size so the warp does not alias.
   const renderW = Math.max(40, Math.round(w * 1.25));
   const renderH = Math.round((renderW * plate.height) / plate.width);
-  const plateRaw = new Uint8Array(await renderPlate(plate, renderW, renderH));
+  const fontFile = fonts.find((f) => f.description === plate.font)?.file;
+  const plateRaw = new Uint8Array(await renderPlate(plate, renderW, renderH, fontFile));
   if (hard) dimPlate(plateRaw, random);
   const src: [number, number][] = [[0, 0], [renderW, 0], [renderW, renderH], [0, renderH]]; // prettier-ignore
   warpInto(canvas, { data: plateRaw, width: renderW, height: renderH }, homography(src, dst));
@@ -129,7 +143,8 @@ export async function generateSample(
 
 /**
  * Write `count` photos and their labels (OpenALPR benchmark format) into `dir`, deterministically
- * from `seed`, with plates of `set`'s styles (`hard`: harsher photos): synth-0001.jpg + .txt, …
+ * from `seed`, with plates of `set`'s styles (`hard`: harsher photos; `fonts`: serials drawn in
+ * these font files): synth-0001.jpg + .txt, …
  */
 export async function generateSet(
   dir: string,
@@ -137,6 +152,7 @@ export async function generateSet(
   seed = 1,
   set: PlateSet = 'mixed',
   hard = false,
+  fonts: FontFile[] = [],
 ): Promise<SyntheticSample[]> {
   await mkdir(dir, { recursive: true });
   const samples: SyntheticSample[] = [];
@@ -148,6 +164,7 @@ export async function generateSet(
       `synth-${String(i).padStart(4, '0')}`,
       set,
       hard,
+      fonts,
     );
     await writeFile(join(dir, `${sample.name}.jpg`), sample.jpeg);
     await writeFile(

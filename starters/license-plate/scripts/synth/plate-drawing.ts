@@ -34,3 +34,10 @@ export const FONTS = [
   'DejaVu Sans Bold',
   'DejaVu Serif Condensed Bold',
 ];
+
+/** How a plate style draws: `hard` adds clutter around US serials; `fonts` are the serial faces. */
+export interface StyleOptions {
+  hard: boolean;
+  /** Pango font descriptions, one picked per plate (default `FONTS`). */
+  fonts: readonly string[];
+}

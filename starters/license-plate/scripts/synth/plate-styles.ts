@@ -1,10 +1,10 @@
 import type { Random } from '@shipml/random';
 import { brPlate } from './br-plates.js';
-import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
+import { fillPattern, FONTS, type PlateDrawing, type StyleOptions } from './plate-drawing.js';
 import { usPlate } from './us-plates.js';
 
 /** EU plate: blue band with a ring of stars and the country code, black text on white (or yellow). */
-function euPlate(random: Random): PlateDrawing {
+function euPlate(random: Random, { fonts }: StyleOptions): PlateDrawing {
   const [country, pattern, ground] = random.pick([
     ['D', 'LL LL DDDD', '#f4f4f0'],
     ['D', 'L LL DDD', '#f4f4f0'],
@@ -20,7 +20,7 @@ function euPlate(random: Random): PlateDrawing {
   ] as const);
   const printed = fillPattern(pattern, random);
   const [w, h] = [520, 110];
-  const font = random.pick(FONTS);
+  const font = random.pick(fonts);
   const stars = Array.from({ length: 12 }, (_, i) => {
     const a = (i / 12) * 2 * Math.PI;
     return `<circle cx="${25 + 13 * Math.cos(a)}" cy="${33 + 13 * Math.sin(a)}" r="2.2" fill="#f7d117"/>`;
@@ -36,7 +36,7 @@ function euPlate(random: Random): PlateDrawing {
 }
 
 /** UK plate: white at the front, yellow at the rear, "AB12 CDE" in black. */
-function ukPlate(random: Random): PlateDrawing {
+function ukPlate(random: Random, { fonts }: StyleOptions): PlateDrawing {
   const printed = fillPattern(random.pick(['LLDD LLL', 'LDDD LLL']), random);
   const ground = random.pick(['#f5f5f2', '#f6c900']);
   const [w, h] = [520, 111];
@@ -52,7 +52,7 @@ function ukPlate(random: Random): PlateDrawing {
     width: w,
     height: h,
     textBox,
-    font: random.pick(FONTS),
+    font: random.pick(fonts),
     ink: '#0d0d0d',
   };
 }
@@ -61,12 +61,16 @@ function ukPlate(random: Random): PlateDrawing {
 export type PlateSet = 'mixed' | 'eu' | 'us' | 'br';
 
 /** A random plate from one of the set's styles (`hard`: US plates with more clutter around the serial). */
-export function drawPlate(random: Random, set: PlateSet = 'mixed', hard = false): PlateDrawing {
+export function drawPlate(
+  random: Random,
+  set: PlateSet = 'mixed',
+  options: StyleOptions = { hard: false, fonts: FONTS },
+): PlateDrawing {
   const styles = {
     mixed: [euPlate, euPlate, ukPlate, usPlate],
     eu: [euPlate, euPlate, euPlate, ukPlate],
     us: [usPlate],
     br: [brPlate],
   }[set];
-  return random.pick(styles)(random, hard);
+  return random.pick(styles)(random, options);
 }

@@ -1,5 +1,5 @@
 import type { Random } from '@shipml/random';
-import { fillPattern, FONTS, type PlateDrawing } from './plate-drawing.js';
+import { fillPattern, type PlateDrawing, type StyleOptions } from './plate-drawing.js';
 
 /**
  * US states as they look on a plate: the name on top, serial patterns (L letter, D digit; a space
@@ -78,7 +78,7 @@ function hardClutter(random: Random, w: number, h: number): string {
  * sticker in a corner, a dealer frame around it, a dark (legacy) colour scheme, or a vanity text.
  * `hard` adds bolts, frame text over the plate and stickers beside the serial (`hardClutter`).
  */
-export function usPlate(random: Random, hard = false): PlateDrawing {
+export function usPlate(random: Random, { hard, fonts }: StyleOptions): PlateDrawing {
   const state = random.pick(STATES);
   const vanity = random.next() < 0.08;
   const printed = vanity
@@ -127,7 +127,7 @@ export function usPlate(random: Random, hard = false): PlateDrawing {
     width: w,
     height: h,
     textBox,
-    font: random.pick(FONTS),
+    font: random.pick(fonts),
     ink,
   };
 }
