@@ -123,6 +123,20 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     console.log(`screenshot: ${screenshot}`);
   });
 
+  it('remembers the region picked, on the next visit in the same browser', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const visit = await context.newPage();
+    await visit.goto(app.url);
+    await visit.getByText('Models ready').waitFor();
+    const picker = visit.getByTestId('region-picker');
+    expect(await picker.inputValue()).toBe('auto');
+    await picker.selectOption('us');
+    await visit.reload();
+    await visit.getByText('Models ready').waitFor();
+    expect(await picker.inputValue()).toBe('us');
+    await context.close();
+  });
+
   it('says once, clearly, that a file is not an image, and shows no broken picture', async () => {
     await page.getByTestId('drop-zone-input').setInputFiles({
       name: 'fake.jpg',

@@ -27,10 +27,11 @@ import { PlateText } from './components/plate-text.js';
 import { RegionPicker } from './components/region-picker.js';
 import { ResultPanel } from './components/result-panel.js';
 import { useHistory, type Shot } from './use-history.js';
+import { useRegionSetting } from './use-region-setting.js';
 import { UPLOAD_MAX_SIDE, shrinkPhoto } from './shrink-photo.js';
 
 export function App() {
-  const [region, setRegion] = useState<RegionSetting>('auto');
+  const [region, setRegion] = useRegionSetting();
   const plates = useUpload<PlateReading>(`${PLATES_URL}?region=${region}`);
   const history = useHistory();
   const ready = useServerReady();
