@@ -5,8 +5,7 @@ import { verifyFile } from './hash.js';
 import { acquireLock } from './lock.js';
 import type { ModelEntry, ModelFile } from './manifest.js';
 import type { Settings } from './options.js';
-import { withRetries } from './retry.js';
-import { transferOnce } from './transfer.js';
+import { transferWithRetries } from './transfer.js';
 
 export async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null)) !== null;
@@ -50,24 +49,16 @@ export async function ensureBlob(o: {
       }
     }
     const partPath = `${blobPath}.incomplete`;
-    await withRetries(
+    await transferWithRetries(s, ev, {
       what,
-      s,
-      (attempt, delayMs, reason) => s.onEvent({ type: 'retry', ...ev, attempt, delayMs, reason }),
-      () =>
-        transferOnce({
-          what,
-          url: o.url,
-          headers: o.headers,
-          partPath,
-          size: file.size,
-          stallTimeoutMs: s.stallTimeoutMs,
-          signal: s.signal,
-          onStart: (offset, url) =>
-            s.onEvent({ type: 'download-start', ...ev, url, total: file.size, offset }),
-          onProgress: (bytes) => s.onEvent({ type: 'progress', ...ev, bytes, total: file.size }),
-        }),
-    );
+      url: o.url,
+      headers: o.headers,
+      partPath,
+      size: file.size,
+      onStart: (offset, url) =>
+        s.onEvent({ type: 'download-start', ...ev, url, total: file.size, offset }),
+      onProgress: (bytes) => s.onEvent({ type: 'progress', ...ev, bytes, total: file.size }),
+    });
     try {
       await verifyFile(partPath, file, what, 'hash');
     } catch (err) {

@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DownloadError, DownloadTimeoutError, ManifestError, OfflineError } from './errors.js';
 import { sha256File } from './hash.js';
-import { headHubFile, type HubFileInfo } from './hub.js';
+import { headHubFile } from './hub.js';
+import { readHubLicense } from './hub-license.js';
+import { withHubTempFile } from './hub-temp-download.js';
 import type { Runtime } from './manifest.js';
 import type { ModelEntryJson } from './manifest-write.js';
 import { settings, type ResolveOptions, type Settings } from './options.js';
-import { TransientError, withRetries } from './retry.js';
+import { TransientError } from './retry.js';
 import { isSafeRelativePath, type HubSource } from './source.js';
-import { fileSize, transferOnce } from './transfer.js';
 
 /** A model on the Hugging Face hub to declare: which repo, which revision, which files. */
 export interface HubModel {
@@ -24,6 +22,7 @@ export interface HubModel {
   runtime: Runtime;
   task?: string;
   description?: string;
+  /** When not given, read from the model card (see {@link describeHubModel}). */
   license?: string;
 }
 
@@ -38,10 +37,15 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * Honours `HF_ENDPOINT`/`endpoint` (a mirror) and `HF_TOKEN`/`token`. Throws
  * {@link SourceNotFoundError} for a repo, revision or file the hub does not have,
  * {@link DownloadError} when the hub cannot be reached, {@link OfflineError} in offline mode.
+ *
+ * Without `model.license`, the licence is read from the model card (the `license` of the
+ * front matter of README.md at the pinned commit, at most 64 KiB of it); when the card has
+ * none, or cannot be fetched, the entry has no licence and `opts.onLicenseMissing` is told why
+ * (e.g. `the repo has no README.md`).
  */
 export async function describeHubModel(
   model: HubModel,
-  opts: ResolveOptions = {},
+  opts: ResolveOptions & { onLicenseMissing?: (reason: string) => void } = {},
 ): Promise<ModelEntryJson> {
   const s = settings(opts);
   const revision = model.revision ?? 'main';
@@ -77,20 +81,24 @@ export async function describeHubModel(
     const measured =
       SHA256.test(info.etag) && info.size !== undefined
         ? { sha256: info.etag, size: info.size }
-        : await downloadAndHash(what, info, s, model.id, path);
-    files.push({
-      name: path,
-      source: `hf:${model.repo}@${commit}/${path}`,
-      ...measured,
-      ...(model.license ? { license: model.license } : {}),
-    });
+        : await withHubTempFile(what, info, s, { model: model.id, file: path }, (p, size) =>
+            sha256File(p).then((sha256) => ({ sha256, size })),
+          );
+    files.push({ name: path, source: `hf:${model.repo}@${commit}/${path}`, ...measured });
   }
+  let license = model.license;
+  if (!license) {
+    const card = await readHubLicense(model.repo, commit!, s, model.id);
+    if ('license' in card) license = card.license;
+    else opts.onLicenseMissing?.(card.missing);
+  }
+  if (license) for (const f of files) f.license = license;
   return {
     id: model.id,
     ...(model.task ? { task: model.task } : {}),
     runtime: model.runtime,
     ...(model.description ? { description: model.description } : {}),
-    ...(model.license ? { license: model.license } : {}),
+    ...(license ? { license } : {}),
     files,
   };
 }
@@ -108,47 +116,4 @@ function unreachable(err: unknown, s: Settings, repo: string): Error | undefined
     undefined,
     { cause: err },
   );
-}
-
-/** Downloads a plain (non-LFS) file to a temporary place, with retries, and hashes it. */
-async function downloadAndHash(
-  what: string,
-  info: HubFileInfo,
-  s: Settings,
-  model: string,
-  file: string,
-): Promise<{ sha256: string; size: number }> {
-  if (info.size === undefined) {
-    throw new DownloadError(`${what}: the hub did not say the file's size (no Content-Length)`);
-  }
-  const size = info.size;
-  const dir = await mkdtemp(join(tmpdir(), 'shipml-describe-'));
-  const partPath = join(dir, 'file');
-  try {
-    await withRetries(
-      what,
-      s,
-      (attempt, delayMs, reason) =>
-        s.onEvent({ type: 'retry', model, file, attempt, delayMs, reason }),
-      () =>
-        transferOnce({
-          what,
-          url: info.downloadUrl,
-          headers: info.headers,
-          partPath,
-          size,
-          stallTimeoutMs: s.stallTimeoutMs,
-          signal: s.signal,
-          onStart: () => {},
-          onProgress: () => {},
-        }),
-    );
-    const got = await fileSize(partPath);
-    if (got !== size) {
-      throw new DownloadError(`${what}: got ${got} bytes, the hub said ${size}`);
-    }
-    return { sha256: await sha256File(partPath), size };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

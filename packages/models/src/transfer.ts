@@ -1,6 +1,7 @@
 import { open, stat, truncate } from 'node:fs/promises';
 import { DownloadError, SourceNotFoundError } from './errors.js';
-import { parseRetryAfter, TransientError } from './retry.js';
+import type { Settings } from './options.js';
+import { parseRetryAfter, TransientError, withRetries } from './retry.js';
 
 export interface TransferOptions {
   /** For messages, e.g. `distilgpt2/onnx/model.onnx`. */
@@ -11,6 +12,8 @@ export interface TransferOptions {
   partPath: string;
   /** Expected total size in bytes. */
   size: number;
+  /** Only the first `size` bytes of a longer file are wanted (a model card's front matter). */
+  firstBytesOnly?: boolean;
   /** Abort and retry when no byte arrives for this long (ms). */
   stallTimeoutMs: number;
   signal: AbortSignal | undefined;
@@ -61,6 +64,23 @@ export function checkStatus(res: Response, url: string, what: string): void {
 }
 
 /**
+ * {@link transferOnce}, retried (and resumed) as `s` says, with its stall timeout and abort
+ * signal; each retry is reported to `s.onEvent` as about `ev` (a model's file).
+ */
+export function transferWithRetries(
+  s: Settings,
+  ev: { model: string; file: string },
+  o: Omit<TransferOptions, 'stallTimeoutMs' | 'signal'>,
+): Promise<void> {
+  return withRetries(
+    o.what,
+    s,
+    (attempt, delayMs, reason) => s.onEvent({ type: 'retry', ...ev, attempt, delayMs, reason }),
+    () => transferOnce({ ...o, stallTimeoutMs: s.stallTimeoutMs, signal: s.signal }),
+  );
+}
+
+/**
  * One attempt at fetching `url` into `partPath`, continuing from the bytes already there with
  * `Range: bytes=N-`. Dropped and stalled connections throw {@link TransientError} so the caller
  * retries (and resumes); the partial file is kept for that.
@@ -88,7 +108,9 @@ export async function transferOnce(o: TransferOptions): Promise<void> {
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const headers: Record<string, string> = { ...o.headers, 'accept-encoding': 'identity' };
-  if (offset > 0) headers.range = `bytes=${offset}-`;
+  if (offset > 0 || o.firstBytesOnly) {
+    headers.range = `bytes=${offset}-${o.firstBytesOnly ? o.size - 1 : ''}`;
+  }
   let written = offset;
   try {
     arm();
@@ -119,9 +141,12 @@ export async function transferOnce(o: TransferOptions): Promise<void> {
       const body = (res.body ?? []) as unknown as AsyncIterable<Uint8Array>;
       for await (const value of body) {
         arm();
-        await file.write(value);
-        written += value.byteLength;
+        // A server that ignores the Range end sends the whole file: stop reading at `size`.
+        const chunk = o.firstBytesOnly ? value.subarray(0, o.size - written) : value;
+        await file.write(chunk);
+        written += chunk.byteLength;
         o.onProgress(written);
+        if (o.firstBytesOnly && written >= o.size) break;
       }
     } finally {
       await file.close();

@@ -8,7 +8,7 @@ import { DownloadError, IntegrityError, OfflineError } from './errors.js';
 import { acquireLock } from './lock.js';
 import { settings, type ResolveOptions, type Settings } from './options.js';
 import { TransientError, withRetries } from './retry.js';
-import { checkStatus, transferOnce } from './transfer.js';
+import { checkStatus, transferWithRetries } from './transfer.js';
 
 export interface FetchVerifiedOptions extends ResolveOptions {
   /** The file's name in the cache and in messages. Default: the URL's last path segment. */
@@ -60,24 +60,16 @@ export async function fetchVerified(
     await rm(path, { force: true });
     const size = expected.size ?? (await remoteSize(url, name, s));
     const partPath = `${path}.incomplete`;
-    await withRetries(
-      name,
-      s,
-      (attempt, delayMs, reason) => s.onEvent({ type: 'retry', ...ev, attempt, delayMs, reason }),
-      () =>
-        transferOnce({
-          what: name,
-          url,
-          headers: {},
-          partPath,
-          size,
-          stallTimeoutMs: s.stallTimeoutMs,
-          signal: s.signal,
-          onStart: (offset, from) =>
-            s.onEvent({ type: 'download-start', ...ev, url: from, total: size, offset }),
-          onProgress: (bytes) => s.onEvent({ type: 'progress', ...ev, bytes, total: size }),
-        }),
-    );
+    await transferWithRetries(s, ev, {
+      what: name,
+      url,
+      headers: {},
+      partPath,
+      size,
+      onStart: (offset, from) =>
+        s.onEvent({ type: 'download-start', ...ev, url: from, total: size, offset }),
+      onProgress: (bytes) => s.onEvent({ type: 'progress', ...ev, bytes, total: size }),
+    });
     const problem = await mismatch(partPath, expected);
     if (problem) {
       await rm(partPath, { force: true });

@@ -22,12 +22,14 @@ export interface AddFlags {
 /**
  * `shipml models add hf:<owner>/<repo>[@revision] --runtime <r> --files a,b,c [--id <id>]
  * [--default]`: pins the commit the revision is at, measures every file (the hub's LFS
- * metadata, or a download of the small ones) and writes the entry into models.json.
+ * metadata, or a download of the small ones), takes the licence from --license or else the
+ * model card, and writes the entry into models.json. A licence it cannot find is a `warn`ing.
  */
 export async function add(
   spec: string | undefined,
   v: AddFlags,
   print: (s: string) => void,
+  warn: (s: string) => void,
 ): Promise<number> {
   const ref = spec === undefined ? undefined : parseHubRepo(spec);
   if (!ref) throw new UsageError('add takes one hub repo: hf:<owner>/<repo>[@revision]');
@@ -44,23 +46,33 @@ export async function add(
     );
   }
   const manifestPath = await manifestFile(v.manifest);
-  const entry = await describeHubModel({
-    repo: ref.repo,
-    revision: ref.revision,
-    files,
-    id: v.id ?? basename(ref.repo),
-    runtime: v.runtime as Runtime,
-    ...(v.task ? { task: v.task } : {}),
-    ...(v.description ? { description: v.description } : {}),
-    ...(v.license ? { license: v.license } : {}),
-  });
+  const entry = await describeHubModel(
+    {
+      repo: ref.repo,
+      revision: ref.revision,
+      files,
+      id: v.id ?? basename(ref.repo),
+      runtime: v.runtime as Runtime,
+      ...(v.task ? { task: v.task } : {}),
+      ...(v.description ? { description: v.description } : {}),
+      ...(v.license ? { license: v.license } : {}),
+    },
+    {
+      onLicenseMissing: (reason) =>
+        warn(
+          `no license recorded for ${ref.repo}: ${reason}; look it up on the hub and add it with --license <id> (e.g. --license apache-2.0)`,
+        ),
+    },
+  );
   const saved = await saveModelEntry(manifestPath, entry, { makeDefault: v.default });
   const commit = /@([0-9a-f]{40})\//.exec(entry.files[0]!.source)?.[1];
   const bytes = saved.files.reduce((n, f) => n + f.size, 0);
   print(
     `${saved.id}  ${ref.repo}@${ref.revision} → commit ${commit}  ${saved.files.length} file(s), ${formatBytes(bytes)}`,
   );
-  print(`written to ${manifestPath}${v.default ? ' as "default"' : ''}`);
+  print(
+    `written to ${manifestPath}${v.default ? ' as "default"' : ''}${saved.license ? `, license ${saved.license}` : ''}`,
+  );
   print(`download it now with: shipml models pull ${saved.id}`);
   return 0;
 }

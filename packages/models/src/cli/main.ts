@@ -25,7 +25,8 @@ Commands:
   prune            delete interrupted downloads, stale locks and unreferenced blobs
   add hf:<owner>/<repo>[@revision] --runtime <r> --files <a,b,...>
                    declare a hub model: pins the commit the revision is at, records each
-                   file's sha256 and size, writes the entry into models.json
+                   file's sha256 and size and the model card's license, writes the entry
+                   into models.json
 
 Options:
   --manifest <file>   models.json, or a package.json with "shipml.models", or their folder
@@ -37,7 +38,9 @@ Options:
   --id <id>           add: the entry's id (default: the repo's name)
   --runtime <r>       add: onnx, tfjs or transformers
   --files <a,b,...>   add: paths in the repo, the main model file first
-  --task, --description, --license <text>   add: the entry's other fields
+  --task, --description <text>   add: the entry's other fields
+  --license <id>      add: the model's license (default: the license in the front matter of
+                      the repo's README.md; a warning when it has none)
   --default           add: make it the manifest's "default" (the model the app serves)
   -h, --help          this text
 
@@ -84,7 +87,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // add writes the manifest (creating it when missing) rather than reading one.
     if (command === 'add') {
       if (ids.length > 1) throw new UsageError('add takes one hub repo');
-      return await add(ids[0], v, print);
+      return await add(ids[0], v, print, (s) => io.stderr.write(`shipml: warning: ${s}\n`));
     }
     const manifest = await loadManifest(v.manifest ?? process.cwd());
     const cacheDir = v['cache-dir'];
