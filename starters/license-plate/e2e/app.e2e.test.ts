@@ -65,7 +65,7 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     // "285 ms latency", or "1.2 s latency" on a busy machine.
     expect(await page.getByTestId('results').textContent()).toMatch(/\d+(\.\d+)? m?s latency/);
     expect(await page.getByTestId('region-line').textContent()).toBe(
-      'Read as Europe, chosen from the photo',
+      "Read as Europe, guessed from the plate's layout",
     );
     expect(await labelClashes(page)).toEqual([]);
 
@@ -116,7 +116,7 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     await page.getByTestId('region-picker').selectOption('auto');
     await expect
       .poll(() => page.getByTestId('region-line').textContent(), { timeout: 60_000 })
-      .toBe('Read as Europe, chosen from the photo');
+      .toBe("Read as Europe, guessed from the plate's layout");
     expect(await plateText()).toBe('LR68ZKP');
     const screenshot = `${resultsDir}license-plate-region.png`;
     await page.screenshot({ path: screenshot, fullPage: true });

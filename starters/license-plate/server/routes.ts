@@ -53,7 +53,8 @@ export const routes: FastifyPluginAsync<RoutesOptions> = async (app, opts) => {
       );
 
       // 4. Answer: plates best first, each with text, confidence and box; the region read as
-      //    (`{ id: 'us', name: 'United States', state: 'Arizona', from: 'photo' }`); time per step.
+      //    (`{ id: 'us', name: 'United States', state: 'Arizona', from: 'photo',
+      //    evidence: 'words' }`); time per step.
       return reading;
     },
   );

@@ -42,6 +42,12 @@ export const plateReadingSchema = {
           description:
             '`setting`: the region was asked for; `photo`: auto chose it from the photo.',
         },
+        evidence: {
+          type: 'string',
+          enum: ['words', 'band', 'layout'],
+          description:
+            "With `from: photo`, what chose the region: words read on the photo (a state name, a slogan), an EU band, or only the serial's layout (a guess: pick the region if it is wrong).",
+        },
       },
     },
     timingsMs: {

@@ -81,6 +81,7 @@ describe('POST /api/plates reads with a region’s plate formats', () => {
       name: 'United States',
       state: 'Arizona',
       from: 'photo',
+      evidence: 'words',
     });
   });
 
@@ -253,6 +254,7 @@ describe('the rest of the app', () => {
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
     const answer = op.responses['200'].content['application/json'].schema;
     expect(answer.properties.region.properties.from.enum).toEqual(['setting', 'photo']);
+    expect(answer.properties.region.properties.evidence.enum).toEqual(['words', 'band', 'layout']);
     expect(op.responses['503'].headers['retry-after']).toBeDefined();
   });
 

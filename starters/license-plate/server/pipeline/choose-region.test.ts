@@ -39,13 +39,31 @@ describe('rankInRegion', () => {
     const { plates, region } = rankInRegion([state, serial], 'auto', evidence);
     expect(plates.map((p) => p.text)).not.toContain('CALIFORNIA');
     expect(plates[0]!.text).toBe('6ABC123');
-    expect(region).toEqual({ id: 'us', name: 'United States', state: 'California', from: 'photo' });
+    expect(region).toEqual({
+      id: 'us',
+      name: 'United States',
+      state: 'California',
+      from: 'photo',
+      evidence: 'words',
+    });
   });
 
   it('keeps European readings European without evidence to the contrary', () => {
     const { plates, region } = rankInRegion([reading('GABC123', 200, 100)], 'auto', nothing);
     expect(plates[0]!.text).toBe('GABC123'); // DE: G ABC 123
-    expect(region.id).toBe('eu');
+    // Only the serial's layout chose it: the answer says it was a guess.
+    expect(region).toMatchObject({ id: 'eu', from: 'photo', evidence: 'layout' });
+    const banded = rankInRegion([reading('GABC123', 200, 100)], 'auto', {
+      ...nothing,
+      euBand: true,
+    });
+    expect(banded.region).toMatchObject({ id: 'eu', evidence: 'band' });
+    // A region that was asked for needs no evidence.
+    expect(rankInRegion([reading('GABC123', 200, 100)], 'eu', nothing).region).toEqual({
+      id: 'eu',
+      name: 'Europe',
+      from: 'setting',
+    });
   });
 
   it('reads a plate with lines stacked on it as American', () => {

@@ -83,7 +83,15 @@ export function rankInRegion(
       id: region.id,
       name: region.name,
       ...(state ? { state } : {}),
-      from: setting === 'auto' ? 'photo' : 'setting',
+      ...(setting === 'auto'
+        ? { from: 'photo', evidence: evidenceFor(region, evidence) }
+        : { from: 'setting' }),
     },
   };
+}
+
+/** What made `auto` choose `region`: words naming it, an EU band, or only the serial's layout. */
+function evidenceFor(region: PlateRegion, evidence: PhotoEvidence): RegionUsed['evidence'] {
+  if (evidence.clues.some((c) => c.region === region.id)) return 'words';
+  return region.id === 'eu' && evidence.euBand ? 'band' : 'layout';
 }

@@ -51,7 +51,8 @@ const NOTHING = 0.4;
  * again closer at the best regions; when nothing was found, once more at the whole photo, larger.
  * `image` is the uploaded file (JPEG, PNG or WebP bytes). Answers, for example:
  * `{ plates: [{ text: '7ABC123', confidence: 0.93, box: [412, 530, 610, 590] }],
- *    region: { id: 'us', name: 'United States', state: 'California', from: 'photo' },
+ *    region: { id: 'us', name: 'United States', state: 'California', from: 'photo',
+ *              evidence: 'words' },
  *    timingsMs: { decode: 5, detect: 48, recognize: 27, rank: 1, total: 81 } }`
  * @throws PlateInputError subclasses (status 400/415) for bytes that are not a usable image
  */

@@ -30,6 +30,12 @@ export interface RegionUsed {
   state?: string;
   /** `setting`: the caller chose the region; `photo`: `auto` chose it from what the photo shows. */
   from: 'setting' | 'photo';
+  /**
+   * With `from: 'photo'`, what chose it: `words` read on the photo (a state name, a slogan,
+   * "BRASIL"), an EU `band`, or only the serial's `layout` and shape: a guess, since many serials
+   * fit several regions' formats.
+   */
+  evidence?: 'words' | 'band' | 'layout';
 }
 
 export interface PlateReading {

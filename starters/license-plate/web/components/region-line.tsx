@@ -10,7 +10,11 @@ export function RegionLine({ region }: { region: NonNullable<PlateReading['regio
         {region.state ? ` — ${region.state}` : ''}
       </strong>
       <span className="region-line__from">
-        {region.from === 'photo' ? ', chosen from the photo' : ', as set'}
+        {region.from === 'setting'
+          ? ', as set'
+          : region.evidence === 'layout'
+            ? ", guessed from the plate's layout"
+            : ', chosen from the photo'}
       </span>
     </p>
   );
