@@ -2,7 +2,7 @@
  * Seeded synthetic plate photos for tests and evaluation.
  *
  *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
- *     [--hard] [--font <file.ttf> ...]
+ *     [--hard] [--font <file.ttf> ...] [--blanks <dir>]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
  * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
@@ -11,11 +11,15 @@
  * and compression, steeper angles, dim plates, bumper stickers, bolts and frame text.
  * `--font` (repeatable) draws the serials in these TrueType/OpenType files instead of the system's
  * DejaVu faces, e.g. condensed gothic faces like most US plates use.
+ * `--blanks <dir>` prints the US serials onto pictures of real blank plates in that folder (state
+ * name, slogan and artwork as the state prints them) instead of drawing the plates; a file whose
+ * name starts with a state's postal code ("az1996.jpg") gets that state's serial formats.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFontFile } from './synth/font-file.js';
 import { generateSet } from './synth/generate.js';
+import { readPlateBlanks } from './synth/plate-blanks.js';
 
 // `pnpm <script> -- <args>` passes the `--` through; drop it so the options after it still parse.
 const args = process.argv.slice(2);
@@ -28,11 +32,12 @@ const { values, positionals } = parseArgs({
     set: { type: 'string', default: 'mixed' },
     hard: { type: 'boolean', default: false },
     font: { type: 'string', multiple: true, default: [] },
+    blanks: { type: 'string' },
   },
 });
 if (!positionals[0]) {
   console.error(
-    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...]',
+    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...] [--blanks <dir>]',
   );
   process.exit(2);
 }
@@ -44,21 +49,20 @@ if (!set) {
   process.exit(2);
 }
 const cwd = process.env.INIT_CWD ?? process.cwd();
-let fonts;
+let fonts, blanks;
 try {
   fonts = values.font.map((f) => readFontFile(resolve(cwd, f)));
+  blanks = values.blanks ? await readPlateBlanks(resolve(cwd, values.blanks)) : undefined;
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(2);
 }
-const samples = await generateSet(
-  dir,
-  Number(values.count),
-  Number(values.seed),
+const samples = await generateSet(dir, Number(values.count), Number(values.seed), {
   set,
-  values.hard,
+  hard: values.hard,
   fonts,
-);
+  ...(blanks ? { blanks } : {}),
+});
 const regions: Record<string, number> = {};
 for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
 console.log(JSON.stringify({ dir, count: samples.length, regions }));

@@ -4,6 +4,7 @@ import { createRandom, type Random } from '@shipml/random';
 import sharp from 'sharp';
 import { formatLabel, normalisePlate } from '../benchmark-format.js';
 import type { FontFile } from './font-file.js';
+import type { PlateBlank } from './plate-blanks.js';
 import { FONTS, type PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
 import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
@@ -79,22 +80,31 @@ async function camera(
   return { jpeg, scale: 1 };
 }
 
+/** What a set holds and how it is drawn (all optional: a mixed set in the system's fonts). */
+export interface SetOptions {
+  /** Which plates: `mixed` (EU, UK, US; the default), or one region's styles only. */
+  set?: PlateSet;
+  /** Harsher photos and more text around the plate (see `hard-photo.ts`). */
+  hard?: boolean;
+  /** Font files to draw the serials in instead of the system's DejaVu faces. */
+  fonts?: FontFile[];
+  /** Real blank US plates to print US serials on (see `plate-blanks.ts`). */
+  blanks?: PlateBlank[];
+}
+
 /**
  * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
  * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts. `hard`
  * makes all of that harsher and adds more text around the plate (see `hard-photo.ts`).
- * `fonts`: font files to draw the serials in instead of the system's DejaVu faces.
  */
 export async function generateSample(
   random: Random,
   name: string,
-  set: PlateSet = 'mixed',
-  hard = false,
-  fonts: FontFile[] = [],
+  { set = 'mixed', hard = false, fonts = [], blanks }: SetOptions = {},
 ): Promise<SyntheticSample> {
   const scene = drawScene(random);
   const faces = fonts.length > 0 ? fonts.map((f) => f.description) : FONTS;
-  const plate = drawPlate(random, set, { hard, fonts: faces });
+  const plate = drawPlate(random, set, { hard, fonts: faces, ...(blanks ? { blanks } : {}) });
   if (hard) reframe(scene, random, HARD_FRAMING);
   else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
   const svg = hard ? withBumperSticker(scene, random) : scene.svg;
@@ -143,16 +153,13 @@ export async function generateSample(
 
 /**
  * Write `count` photos and their labels (OpenALPR benchmark format) into `dir`, deterministically
- * from `seed`, with plates of `set`'s styles (`hard`: harsher photos; `fonts`: serials drawn in
- * these font files): synth-0001.jpg + .txt, …
+ * from `seed` and `options`: synth-0001.jpg + .txt, …
  */
 export async function generateSet(
   dir: string,
   count: number,
   seed = 1,
-  set: PlateSet = 'mixed',
-  hard = false,
-  fonts: FontFile[] = [],
+  options: SetOptions = {},
 ): Promise<SyntheticSample[]> {
   await mkdir(dir, { recursive: true });
   const samples: SyntheticSample[] = [];
@@ -162,9 +169,7 @@ export async function generateSet(
     const sample = await generateSample(
       createRandom(seed * 100_003 + i, { pairedNormals: false }),
       `synth-${String(i).padStart(4, '0')}`,
-      set,
-      hard,
-      fonts,
+      options,
     );
     await writeFile(join(dir, `${sample.name}.jpg`), sample.jpeg);
     await writeFile(

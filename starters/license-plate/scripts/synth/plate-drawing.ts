@@ -1,4 +1,5 @@
 import type { Random } from '@shipml/random';
+import type { PlateBlank } from './plate-blanks.js';
 
 /**
  * A plate to draw: the blank plate as SVG, and the text to print into `textBox` (stretched to fill
@@ -40,4 +41,6 @@ export interface StyleOptions {
   hard: boolean;
   /** Pango font descriptions, one picked per plate (default `FONTS`). */
   fonts: readonly string[];
+  /** Real blank US plates to print the US serials on, instead of drawing the plates. */
+  blanks?: readonly PlateBlank[];
 }

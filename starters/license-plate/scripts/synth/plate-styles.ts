@@ -1,4 +1,5 @@
 import type { Random } from '@shipml/random';
+import { blankUsPlate } from './plate-blanks.js';
 import { brPlate } from './br-plates.js';
 import { fillPattern, FONTS, type PlateDrawing, type StyleOptions } from './plate-drawing.js';
 import { usPlate } from './us-plates.js';
@@ -66,10 +67,13 @@ export function drawPlate(
   set: PlateSet = 'mixed',
   options: StyleOptions = { hard: false, fonts: FONTS },
 ): PlateDrawing {
+  const us = options.blanks?.length
+    ? (r: Random, o: StyleOptions) => blankUsPlate(r, o, options.blanks!)
+    : usPlate;
   const styles = {
-    mixed: [euPlate, euPlate, ukPlate, usPlate],
+    mixed: [euPlate, euPlate, ukPlate, us],
     eu: [euPlate, euPlate, euPlate, ukPlate],
-    us: [usPlate],
+    us: [us],
     br: [brPlate],
   }[set];
   return random.pick(styles)(random, options);

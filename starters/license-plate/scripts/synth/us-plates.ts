@@ -50,12 +50,51 @@ const FRAMES = [
 /** What a dealer frame prints under (or over) the plate besides its name. */
 const FRAME_LINES = ['555-0142', 'SINCE 1978', 'MESA AZ', 'ROUTE 9', 'SALES SERVICE'];
 
+/** Share of vanity plates, and their texts. */
+export const VANITY_SHARE = 0.08;
+export const VANITY = ['LUVMYCAR', 'GO4IT', 'ILUVNY', 'SURFS UP', 'BIGDADY', 'MY TOY', 'TEXAN1'];
+
+/**
+ * A registration sticker in a corner (a coloured square with the year) on half the plates, and a
+ * dealer frame on a third: it covers the plate's rim, and its text lies over the plate's bottom
+ * line. SVG, drawn over the plate; `framed` says whether a frame was drawn.
+ */
+export function stickerAndFrame(
+  random: Random,
+  w: number,
+  h: number,
+): { svg: string; framed: boolean } {
+  const frame = random.next() < 0.35 ? random.pick(FRAMES) : undefined;
+  const [sx, sy] = [random.pick([14, w - 52]), random.pick([10, h - 38])];
+  const sticker =
+    random.next() < 0.5
+      ? `<rect x="${sx}" y="${sy}" width="38" height="26" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
+        `<text x="${sx + 19}" y="${sy + 19}" text-anchor="middle" font-size="14" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.intBetween(22, 27)}</text>`
+      : '';
+  const frameSvg = frame
+    ? `<rect x="2" y="2" width="${w - 4}" height="${h - 4}" rx="12" fill="none" stroke="#1a1a1a" stroke-width="10"/>` +
+      `<rect x="2" y="${h - 20}" width="${w - 4}" height="18" fill="#1a1a1a"/>` +
+      `<text x="${w / 2}" y="${h - 6}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="13" fill="#ddd">${frame}</text>`
+    : '';
+  return { svg: sticker + frameSvg, framed: frame !== undefined };
+}
+
+/**
+ * Where the serial goes on a 2:1 plate `w` wide: centred, its width growing with its length (short
+ * vanity texts are not stretched to the rim), a little shorter when a frame covers the bottom.
+ */
+export function serialBox(random: Random, printed: string, w: number, framed: boolean) {
+  const chars = printed.replace(/[^A-Z0-9]/g, '').length;
+  const width = Math.min(w - 44, Math.round(chars * random.range(30, 37)));
+  return { x: Math.round((w - width) / 2), y: 44, width, height: framed ? 62 : 70 };
+}
+
 /**
  * `hard` clutter, as on real plates: four bolts, a dealer frame that also prints a line over the
  * plate (covering the top of the state name), and a sticker right beside the serial. SVG, drawn
  * over the plate's own.
  */
-function hardClutter(random: Random, w: number, h: number): string {
+export function hardClutter(random: Random, w: number, h: number): string {
   const bolt = (x: number, y: number) =>
     `<circle cx="${x}" cy="${y}" r="6" fill="#8a8a8a" stroke="#333" stroke-width="2"/>`;
   const bolts = random.next() < 0.7 ? [bolt(0.1 * w, 0.12 * h), bolt(0.9 * w, 0.12 * h), bolt(0.1 * w, 0.88 * h), bolt(0.9 * w, 0.88 * h)].join('') : ''; // prettier-ignore
@@ -80,10 +119,8 @@ function hardClutter(random: Random, w: number, h: number): string {
  */
 export function usPlate(random: Random, { hard, fonts }: StyleOptions): PlateDrawing {
   const state = random.pick(STATES);
-  const vanity = random.next() < 0.08;
-  const printed = vanity
-    ? random.pick(['LUVMYCAR', 'GO4IT', 'ILUVNY', 'SURFS UP', 'BIGDADY', 'MY TOY', 'TEXAN1'])
-    : fillPattern(random.pick(state.serials), random);
+  const vanity = random.next() < VANITY_SHARE;
+  const printed = vanity ? random.pick(VANITY) : fillPattern(random.pick(state.serials), random);
   const dark = random.next() < 0.12;
   const ground = dark ? random.pick(['#141414', '#14235a']) : '#f7f7f4';
   const ink = dark ? '#f2c21b' : state.ink;
@@ -91,35 +128,18 @@ export function usPlate(random: Random, { hard, fonts }: StyleOptions): PlateDra
   const [w, h] = [300, 150];
   const slogan = random.pick(state.slogans);
   const italic = random.next() < 0.5 ? 'italic' : 'normal';
-  const frame = random.next() < 0.35 ? random.pick(FRAMES) : undefined;
-  // A registration sticker in a corner: a coloured square with the year.
-  const [sx, sy] = [random.pick([14, w - 52]), random.pick([10, h - 38])];
-  const sticker =
-    random.next() < 0.5
-      ? `<rect x="${sx}" y="${sy}" width="38" height="26" fill="${random.pick(['#e53935', '#43a047', '#fdd835', '#1e88e5'])}"/>` +
-        `<text x="${sx + 19}" y="${sy + 19}" text-anchor="middle" font-size="14" font-family="DejaVu Sans" font-weight="bold" fill="#111">${random.intBetween(22, 27)}</text>`
-      : '';
-  // A dealer frame covers the plate's rim, and its text lies above or below the plate's own.
-  const frameSvg = frame
-    ? `<rect x="2" y="2" width="${w - 4}" height="${h - 4}" rx="12" fill="none" stroke="#1a1a1a" stroke-width="10"/>` +
-      `<rect x="2" y="${h - 20}" width="${w - 4}" height="18" fill="#1a1a1a"/>` +
-      `<text x="${w / 2}" y="${h - 6}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="13" fill="#ddd">${frame}</text>`
-    : '';
-  const sloganY = frame ? h - 26 : h - 12;
+  const extras = stickerAndFrame(random, w, h);
+  const sloganY = extras.framed ? h - 26 : h - 12;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${ground}"/><stop offset="1" stop-color="${dark ? '#000' : '#dfe6ee'}"/></linearGradient></defs>` +
     `<rect x="1" y="1" width="${w - 2}" height="${h - 2}" rx="12" fill="url(#g)" stroke="#555" stroke-width="2"/>` +
     `<text x="${w / 2}" y="34" text-anchor="middle" font-family="DejaVu Serif" font-style="${italic}" font-weight="bold" font-size="${state.name.length > 10 ? 22 : 28}" fill="${titleInk}">${state.name}</text>` +
     `<text x="${w / 2}" y="${sloganY}" text-anchor="middle" font-family="DejaVu Sans" font-size="13" fill="${titleInk}">${slogan}</text>` +
-    sticker +
-    frameSvg +
+    extras.svg +
     (hard ? hardClutter(random, w, h) : '') +
     `</svg>`;
-  // The serial's width varies with its length; short vanity texts are not stretched to the rim.
-  const chars = printed.replace(/[^A-Z0-9]/g, '').length;
-  const textW = Math.min(w - 44, Math.round(chars * random.range(30, 37)));
-  const textBox = { x: Math.round((w - textW) / 2), y: 44, width: textW, height: frame ? 62 : 70 };
+  const textBox = serialBox(random, printed, w, extras.framed);
   return {
     printed,
     region: vanity ? 'us-vanity' : `us-${state.name.toLowerCase().replace('pure ', '')}`,

@@ -76,7 +76,7 @@ describe('readPlates with the real models', () => {
   it('reads most US plates as American, and in the region it is told', async () => {
     const us = makeTempDir('plates-us-');
     try {
-      const samples = await generateSet(us.path, 6, 3, 'us');
+      const samples = await generateSet(us.path, 6, 3, { set: 'us' });
       let american = 0;
       for (const sample of samples) {
         const { region } = await readPlates(sample.jpeg, models);
