@@ -111,6 +111,13 @@ describe('plate formats per region', () => {
     expect(repaired === undefined || repaired.factor < formatScore('XE1552', us)).toBe(true);
   });
 
+  it('keeps a sure reading of digits only rather than swap a digit to fit a layout', () => {
+    // Some states print digits only; '54S370' fits Nevada's DD L DDD, but every digit was clear.
+    const { charProbs, charDists } = confident('545370');
+    const best = plateAlternatives('545370', charProbs, charDists, us)[0];
+    expect(best === undefined || best.factor < formatScore('545370', us)).toBe(true);
+  });
+
   it('costs less to swap where the model was torn', () => {
     expect(swapCost(0.4, 0.6, 0.1)).toBeGreaterThan(swapCost(0.01, 0.99, 0.1));
     expect(swapCost(0.01, 0.99, 0)).toBe(swapCost(0.4, 0.6, 0));

@@ -140,13 +140,16 @@ const DROP_FACTOR = 0.85;
 /**
  * Confidence kept when swapping a character the model read with probability `pRead` for a
  * look-alike it gave `pSwap`: the full SWAP_FACTOR when the model was torn between the two, less
- * (down to 60% of it) when it was sure, by `doubt` per unit of log ratio (the region's
+ * (down to 20% of it) when it was sure, by `doubt` per unit of log ratio (the region's
  * `swapDoubt`; 0: the layout alone decides). The model's probabilities are overconfident, so
- * only their log ratio counts, gently.
+ * only their log ratio counts, gently; but a character read hundreds of times likelier than its
+ * look-alike ("545370", every digit clear) is rarely wrong, and a layout that wants a letter there
+ * ("54S370") should not overrule it just because the region lists that layout and not the
+ * reading's own.
  */
 export function swapCost(pSwap: number, pRead: number, doubt: number): number {
   const ratio = Math.max(1e-6, pSwap) / Math.max(1e-6, pRead);
-  return SWAP_FACTOR * Math.max(0.6, Math.min(1, 1 + doubt * Math.log(ratio)));
+  return SWAP_FACTOR * Math.max(0.2, Math.min(1, 1 + doubt * Math.log(ratio)));
 }
 
 /**
