@@ -52,7 +52,7 @@ export interface ScoredText extends Plate {
  * higher up is more often a shop sign, a street sign or a sticker on the windscreen. Text there
  * weighs less the higher it is: half at the top edge, fully from 30% of the height down.
  */
-export const HIGH_UP = 0.3;
+const HIGH_UP = 0.3;
 
 /**
  * A line with a state name or slogan stacked right above or below it is a plate's serial: a

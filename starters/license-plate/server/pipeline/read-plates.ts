@@ -5,8 +5,6 @@ import { toDetectInput } from './detect-input.js';
 import { loadDictionary, plateModelFiles } from './model-files.js';
 import { plateCandidates, toPhotoBoxes } from './plate-candidates.js';
 import { findClue } from './plate-clues.js';
-import { isSerialLike } from './plate-format.js';
-import { HIGH_UP, textConfidence } from './rank.js';
 import { contextLines, readCrops, type CropReadings } from './read-crops.js';
 import type { RegionSetting } from './regions/types.js';
 import type { PlateModels, PlateReading, RgbImage, RotatedBox } from './types.js';
@@ -109,9 +107,7 @@ export async function readPlates(
 
   // 7. Nothing plate-like at all (a small far plate the detector missed, a dark plate)? Look at
   //    the whole photo again, enlarged, with a more lenient detector.
-  //    A clear serial-like line low in the photo is something plate-like, though its format may
-  //    weigh little in the region (a vanity plate, a series the region data does not list).
-  if ((opts.secondLook ?? true) && confidence() < NOTHING && !readClearSerial(seen)) {
+  if ((opts.secondLook ?? true) && confidence() < NOTHING) {
     const larger = await findText(photo, models, SECOND_LOOK_SIDE, undefined, true);
     const more = plateCandidates(larger, photo, opts.maxCandidates);
     merge(seen, await readCrops(photo, more, contextLines(more, larger), models, dictionary));
@@ -126,22 +122,6 @@ export async function readPlates(
     region: result.region,
     timingsMs,
   };
-}
-
-/** OCR confidence from which a serial-like line counts as read clearly. */
-const CLEAR = 0.9;
-
-/**
- * Whether a line that reads like a serial (letters and digits, see `isSerialLike`) was read
- * clearly, below the top of the photo where shop signs are (`HIGH_UP`).
- */
-function readClearSerial(seen: CropReadings): boolean {
-  return seen.readings.some(
-    (r) =>
-      r.candidate.down >= HIGH_UP &&
-      isSerialLike(r.decoded.text) &&
-      textConfidence(r.decoded.charProbs) >= CLEAR,
-  );
 }
 
 /** Long side of the second look's detector input: small photos are enlarged up to this. */
