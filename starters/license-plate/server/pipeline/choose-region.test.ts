@@ -96,13 +96,22 @@ describe('regionWeight', () => {
     );
   });
 
-  it('counts a lone line for Europe only when it is as wide as a one-line plate', () => {
-    const line = (width: number): RotatedBox => ({ cx: 200, cy: 100, width, height: 40, angle: 0, score: 0.9 }); // prettier-ignore
-    expect(regionWeight(REGIONS.eu, nothing, line(180))).toBeGreaterThan(
-      regionWeight(REGIONS.us, nothing, line(180)),
+  it('counts a lone line for Europe when its characters are wide, for the US when narrow', () => {
+    const line = (width: number, chars = 7) => ({
+      box: { cx: 200, cy: 100, width, height: 40, angle: 0, score: 0.9 },
+      chars,
+    });
+    // Seven characters on a line 4× as wide as high (0.57 per character): a one-line EU plate.
+    expect(regionWeight(REGIONS.eu, nothing, line(160))).toBeGreaterThan(
+      regionWeight(REGIONS.us, nothing, line(160)),
     );
-    expect(regionWeight(REGIONS.eu, nothing, line(100))).toBe(
-      regionWeight(REGIONS.us, nothing, line(100)),
+    // The same line 2.8× as wide (0.4 per character): a US serial.
+    expect(regionWeight(REGIONS.us, nothing, line(112))).toBeGreaterThan(
+      regionWeight(REGIONS.eu, nothing, line(112)),
+    );
+    // Per character: five on that narrower line are as wide as seven on the wider one.
+    expect(regionWeight(REGIONS.eu, nothing, line(112, 5))).toBeGreaterThan(
+      regionWeight(REGIONS.us, nothing, line(112, 5)),
     );
   });
 });

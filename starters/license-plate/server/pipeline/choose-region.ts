@@ -20,19 +20,22 @@ export interface PhotoEvidence {
 
 /**
  * How much the evidence favours the hypothesis "this photo's plate is from `region`, and it is
- * `plate`" (a relative weight). A clue word counts most (it names the region), the EU band next,
- * then the plate's shape (the region's `shapeWeight`).
+ * `plate`" — its line and how many characters were read there (a relative weight). A clue word
+ * counts most (it names the region), the EU band next, then the plate's shape (the region's
+ * `shapeWeight`): lines stacked on it, or how wide its characters are.
  */
 export function regionWeight(
   region: PlateRegion,
   evidence: PhotoEvidence,
-  plate?: RotatedBox,
+  plate?: { box: RotatedBox; chars: number },
 ): number {
   let w = evidence.clues.some((c) => c.region === region.id) ? 4 : 1;
   if (evidence.euBand && region.id === 'eu') w *= 3;
-  const { stacked, lone, loneAspect = 0 } = region.shapeWeight;
-  if (plate !== undefined && linesAround(plate, evidence.boxes).length > 0) return w * stacked;
-  return w * (plate === undefined || plate.width >= loneAspect * plate.height ? lone : 1);
+  const { stacked, lone, charWidth: [narrowest, widest] = [0, Infinity] } = region.shapeWeight;
+  if (plate === undefined) return w * lone;
+  if (linesAround(plate.box, evidence.boxes).length > 0) return w * stacked;
+  const perChar = plate.box.width / plate.box.height / Math.max(1, plate.chars);
+  return w * (perChar >= narrowest && perChar < widest ? lone : 1);
 }
 
 /** The sub-region (US state) most clue words name, if any. */
@@ -64,7 +67,8 @@ export function rankInRegion(
     const state = subregionOf(region, evidence.clues);
     const book = formatBook(region, state);
     const best = scoreReadings(judged, book, evidence.clueBoxes)[0];
-    const weight = regionWeight(region, evidence, best?.reading.candidate.box);
+    const plate = best && { box: best.reading.candidate.box, chars: best.text.length };
+    const weight = regionWeight(region, evidence, plate);
     return { region, state, book, score: (best?.rankScore ?? 0) * weight };
   };
   let chosen: ReturnType<typeof rank>;

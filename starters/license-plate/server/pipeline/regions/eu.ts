@@ -67,6 +67,7 @@ export const EU: PlateRegion = {
     B: '8', // prettier-ignore
   },
   swapDoubt: 0,
-  // One line of 5–8 characters: its text box is 3.4:1 or wider (even a short Dutch or tilted one).
-  shapeWeight: { stacked: 1, lone: 1.3, loneAspect: 3.3 },
+  // One line of wide characters (79 mm high, about 50 mm wide with the spacing); a lone line of
+  // narrower ones is more likely a US serial whose small state name was not found.
+  shapeWeight: { stacked: 1, lone: 1.3, charWidth: [0.47, Infinity] },
 };

@@ -47,9 +47,9 @@ export interface PlateRegion {
   /**
    * How much the plate's shape speaks for the region when choosing one (`auto`): the weight when
    * other lines are stacked on the plate (a state name, a slogan, "BRASIL": taller plates, US about
-   * 2:1) and when the serial is a lone line (the one-line EU plate, about 4.7:1). `loneAspect`: the
-   * lone weight counts only for a serial line at least this many times as wide as tall; a narrower
-   * lone line is more likely a two-line plate whose small lines the detector missed.
+   * 2:1) and when the serial is a lone line. `charWidth`: the lone weight counts only when the
+   * serial line is this wide per character, in line heights as the detector boxes it — the
+   * one-line EU plate's characters are wide (about 0.55), US serials tall and narrow (about 0.4).
    */
-  shapeWeight: { stacked: number; lone: number; loneAspect?: number };
+  shapeWeight: { stacked: number; lone: number; charWidth?: [number, number] };
 }

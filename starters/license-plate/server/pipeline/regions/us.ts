@@ -71,5 +71,7 @@ export const US: PlateRegion = {
     B: '8', // prettier-ignore
   },
   swapDoubt: 0.1,
-  shapeWeight: { stacked: 1.6, lone: 1 },
+  // Serial characters about 3" high and 1.2" wide: a lone line of them is a US plate whose small
+  // state name and slogan were not found.
+  shapeWeight: { stacked: 1.6, lone: 1.3, charWidth: [0, 0.47] },
 };
