@@ -12,7 +12,7 @@ import { hardClutter, serialBox, stickerAndFrame, VANITY, VANITY_SHARE } from '.
 export interface PlateBlank {
   /** The file's name without extension, e.g. "az1996". */
   name: string;
-  /** A two-letter US state code when the name starts with one ("az1996" → "AZ"). */
+  /** A US state's postal code when the name starts with one and then no letter ("az1996" → "AZ"). */
   state?: string;
   /** The picture as a PNG data URI, for an SVG `<image>`. */
   dataUri: string;
@@ -44,16 +44,19 @@ export async function readPlateBlanks(dir: string): Promise<PlateBlank[]> {
       let png: Buffer;
       let middle: sharp.Stats;
       try {
-        const scaled = sharp(path).resize(BLANK_SIZE.width, BLANK_SIZE.height, { fit: 'fill' });
-        png = await scaled.clone().png().toBuffer();
-        // The serial's band: the middle half of the height, inside the rim.
+        png = await sharp(path)
+          .resize(BLANK_SIZE.width, BLANK_SIZE.height, { fit: 'fill' })
+          .png()
+          .toBuffer();
+        // The serial's band: the middle two-fifths of the height, inside the rim.
         const band = { left: 30, top: 45, width: 240, height: 60 };
         middle = await sharp(png).extract(band).greyscale().stats();
       } catch (err) {
         throw new Error(`${path}: not a picture sharp can read (${(err as Error).message})`);
       }
       const name = basename(file, extname(file));
-      const code = name.slice(0, 2).toUpperCase();
+      // "de1970" is Delaware's, "default" is no state's.
+      const code = /^([a-z]{2})(?![a-z])/i.exec(name)?.[1]?.toUpperCase() ?? '';
       return {
         name,
         ...(STATE_CODES.has(code) ? { state: code } : {}),
