@@ -20,6 +20,15 @@ describe('linesAround', () => {
     expect(linesAround(serial, [serial, state, slogan])).toEqual([state, slogan]);
   });
 
+  it('finds a state name printed close above a big serial, though the padded boxes overlap', () => {
+    // Serial box 62 px high centred at 606; the name's 25-px box ends 9 px inside it.
+    const big = box(382, 606, 186, 62);
+    const state = box(406, 572, 103, 25);
+    expect(linesAround(big, [big, state])).toEqual([state]);
+    // A second line of the same text row (centres 10 px apart) is not stacked on it.
+    expect(linesAround(big, [big, box(382, 596, 150, 25)])).toEqual([]);
+  });
+
   it('ignores text beside the plate, far away, or bigger than the serial', () => {
     const beside = box(400, 100, 100, 30);
     const far = box(200, 300, 120, 20);
