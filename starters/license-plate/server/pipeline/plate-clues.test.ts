@@ -11,7 +11,12 @@ describe('findClue', () => {
   });
 
   it('knows every state by name, and small names read only in part', () => {
-    expect(findClue('KENTUCKY')).toEqual({ region: 'us', word: 'KENTUCKY' }); // no serials listed
+    expect(findClue('KENTUCKY')).toEqual({ region: 'us', subregion: 'Kentucky', word: 'KENTUCKY' }); // prettier-ignore
+    expect(findClue('LIVEFREEORDIE')?.subregion).toBe('New Hampshire');
+    expect(findClue('DISTRICTOFCOLUMBIA')?.subregion).toBe('District of Columbia');
+    expect(findClue('WASHINGTON')?.subregion).toBe('Washington');
+    // A word printed on many states' plates names none, though it is part of one's slogan.
+    expect(findClue('STATE')).toEqual({ region: 'us', word: 'STATE' });
     expect(findClue('ENIUCK')?.word).toBe('KENTUCKY'); // "ENTUCK" with one slip
     expect(findClue('ALIFORN')?.subregion).toBe('California');
     expect(findClue('UTAI')?.word).toBe('UTAH'); // four letters: one slip

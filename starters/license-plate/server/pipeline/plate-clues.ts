@@ -80,6 +80,7 @@ export function findClue(reading: string): Clue | undefined {
   const text = squeeze(reading);
   if (text.length < 3) return undefined;
   const letters = LETTERS_ONLY.test(text);
+  // A whole word first: "STATE" is the word on many plates, not a part of "GREEN MOUNTAIN STATE".
   for (const { key, clue } of INDEX) {
     if (key.length <= 4) {
       if (text === key) return clue;
@@ -91,10 +92,12 @@ export function findClue(reading: string): Clue | undefined {
     if (text.includes(key)) return clue;
     const slips = Math.floor(key.length / 5);
     if (editDistance(text, key, slips) <= slips) return clue;
-    if (letters && text.length >= 5 && text.length < key.length && key.length >= 7) {
-      const partSlips = Math.floor(text.length / 6);
-      if (distanceWithin(text, key, partSlips) <= partSlips) return clue;
-    }
+  }
+  if (!letters || text.length < 5) return undefined;
+  const partSlips = Math.floor(text.length / 6);
+  for (const { key, clue } of INDEX) {
+    if (key.length < 7 || text.length >= key.length) continue;
+    if (distanceWithin(text, key, partSlips) <= partSlips) return clue;
   }
   return undefined;
 }

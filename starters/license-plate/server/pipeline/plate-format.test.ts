@@ -118,6 +118,18 @@ describe('plate formats per region', () => {
     expect(best === undefined || best.factor < formatScore('545370', us)).toBe(true);
   });
 
+  it("counts a small state's own layouts only where the plate names the state", () => {
+    const maine = formatBook(REGIONS.us, 'Maine');
+    expect(formatScore('1234AB', maine)).toBe(1); // Maine's 1234 AB
+    expect(formatScore('1234AB', us)).toBeLessThan(0.5);
+    expect(formatScore('1234AB', california)).toBeLessThan(0.5);
+    // Delaware's serials are digits only: a reading of six clear digits stays as read there.
+    const delaware = formatBook(REGIONS.us, 'Delaware');
+    expect(formatScore('545370', delaware)).toBe(1);
+    expect(formatScore('545370', us)).toBeLessThan(0.5);
+    expect(formatScore('7ABC123', delaware)).toBeGreaterThanOrEqual(0.75); // others' still read
+  });
+
   it('costs less to swap where the model was torn', () => {
     expect(swapCost(0.4, 0.6, 0.1)).toBeGreaterThan(swapCost(0.01, 0.99, 0.1));
     expect(swapCost(0.01, 0.99, 0)).toBe(swapCost(0.4, 0.6, 0));

@@ -36,7 +36,8 @@ const books = new Map<string, FormatBook>();
 /**
  * The format book of a region, or of one of its sub-regions (a US state): that state's layouts
  * then weigh fully, the other states' a quarter less (the state name may be misread, and cars
- * cross state lines). Built once per region and state.
+ * cross state lines), and states whose layouts count `onlyWhenNamed` not at all. Built once per
+ * region and state.
  */
 export function formatBook(region: PlateRegion, subregion?: string): FormatBook {
   const key = `${region.id}/${subregion ?? ''}`;
@@ -50,6 +51,7 @@ export function formatBook(region: PlateRegion, subregion?: string): FormatBook 
   };
   region.layouts.forEach((l) => add(l));
   for (const sub of region.subregions ?? []) {
+    if (sub.onlyWhenNamed && sub.name !== subregion) continue;
     const factor = subregion === undefined || sub.name === subregion ? 1 : 0.75;
     sub.layouts.forEach((l) => add(l, factor));
   }

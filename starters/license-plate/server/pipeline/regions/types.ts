@@ -15,6 +15,11 @@ export interface Subregion {
   /** Words on the plate that name it: its name, slogans, web address (any case, any spacing). */
   clues: string[];
   layouts: Layout[];
+  /**
+   * Its layouts count only when the plate names it. Without a name, every sub-region's layouts
+   * count; a small state's unusual ones (all digits) would then fit many misread serials.
+   */
+  onlyWhenNamed?: boolean;
 }
 
 /** Everything the pipeline knows about one region's plates, as plain data. */

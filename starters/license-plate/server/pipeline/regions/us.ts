@@ -32,6 +32,41 @@ const STATES: Subregion[] = [
   { name: 'Louisiana', clues: ['LOUISIANA', "SPORTSMAN'S PARADISE"], layouts: [['LLL DDD', 1]] }, // prettier-ignore
 ];
 
+/**
+ * The other states and DC. Their plates are fewer on the road, so their layouts count only when
+ * the plate names the state (`onlyWhenNamed`): Maine's 1234 AB or Delaware's all-digit serials
+ * would otherwise compete with every misread serial. Where a state numbers its plates by county
+ * (Montana, Nebraska, Wyoming: "4-1234A"), the county number is part of what is read.
+ */
+const SMALLER_STATES: Subregion[] = [
+  { name: 'Alaska', clues: ['ALASKA', 'THE LAST FRONTIER', 'NORTH TO THE FUTURE'], layouts: [['LLL DDD', 1]] }, // prettier-ignore
+  { name: 'Arkansas', clues: ['ARKANSAS', 'THE NATURAL STATE'], layouts: [['DDD LLL', 1], ['LLL DDD', 0.8]] }, // prettier-ignore
+  { name: 'Connecticut', clues: ['CONNECTICUT', 'CONSTITUTION STATE'], layouts: [['LL DDDDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
+  { name: 'Delaware', clues: ['DELAWARE', 'THE FIRST STATE'], layouts: [['DDDDDD', 1], ['DDDDD', 0.8]] }, // prettier-ignore
+  { name: 'District of Columbia', clues: ['DISTRICT OF COLUMBIA', 'TAXATION WITHOUT REPRESENTATION'], layouts: [['LL DDDD', 1]] }, // prettier-ignore
+  { name: 'Hawaii', clues: ['HAWAII', 'ALOHA STATE'], layouts: [['LLL DDD', 1]] }, // prettier-ignore
+  { name: 'Idaho', clues: ['IDAHO', 'FAMOUS POTATOES', 'SCENIC IDAHO'], layouts: [['D L DDDDD', 0.8], ['DL DDDD', 0.7]] }, // prettier-ignore
+  { name: 'Indiana', clues: ['INDIANA', 'CROSSROADS OF AMERICA'], layouts: [['DDD L1-3', 1]] }, // prettier-ignore
+  { name: 'Iowa', clues: ['IOWA'], layouts: [['LLL DDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
+  { name: 'Kansas', clues: ['KANSAS'], layouts: [['DDD LLL', 1]] }, // prettier-ignore
+  { name: 'Kentucky', clues: ['KENTUCKY', 'UNBRIDLED SPIRIT'], layouts: [['DDD LLL', 1]] }, // prettier-ignore
+  { name: 'Maine', clues: ['MAINE', 'VACATIONLAND'], layouts: [['DDDD LL', 1]] }, // prettier-ignore
+  { name: 'Mississippi', clues: ['MISSISSIPPI'], layouts: [['LLL DDD', 1], ['LLL DDDD', 0.8]] }, // prettier-ignore
+  { name: 'Montana', clues: ['MONTANA', 'BIG SKY', 'TREASURE STATE'], layouts: [['D1-2 D4-5 L', 0.8]] }, // prettier-ignore
+  { name: 'Nebraska', clues: ['NEBRASKA', 'THE GOOD LIFE'], layouts: [['LLL DDD', 1], ['D1-2 L D3-4', 0.8]] }, // prettier-ignore
+  { name: 'New Hampshire', clues: ['NEW HAMPSHIRE', 'LIVE FREE OR DIE'], layouts: [['DDD DDDD', 1], ['DDD DDD', 0.8]] }, // prettier-ignore
+  { name: 'New Mexico', clues: ['NEW MEXICO', 'LAND OF ENCHANTMENT'], layouts: [['LLL DDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
+  { name: 'North Dakota', clues: ['NORTH DAKOTA', 'PEACE GARDEN STATE', 'LEGENDARY'], layouts: [['DDD LLL', 1]] }, // prettier-ignore
+  { name: 'Oklahoma', clues: ['OKLAHOMA', 'NATIVE AMERICA'], layouts: [['LLL DDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
+  { name: 'Rhode Island', clues: ['RHODE ISLAND', 'OCEAN STATE'], layouts: [['DDD DDD', 1], ['DD DDD', 0.8], ['LL DDD', 0.8]] }, // prettier-ignore
+  { name: 'South Carolina', clues: ['SOUTH CAROLINA', 'WHILE I BREATHE I HOPE'], layouts: [['LLL DDD', 1]] }, // prettier-ignore
+  { name: 'South Dakota', clues: ['SOUTH DAKOTA', 'GREAT FACES GREAT PLACES', 'MOUNT RUSHMORE'], layouts: [['D1-2 L DDDD', 0.8], ['D1-2 LL DDD', 0.7]] }, // prettier-ignore
+  { name: 'Utah', clues: ['UTAH', 'LIFE ELEVATED', 'GREATEST SNOW ON EARTH'], layouts: [['L DD D LL', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
+  { name: 'Vermont', clues: ['VERMONT', 'GREEN MOUNTAIN STATE'], layouts: [['LLL DDD', 1]] }, // prettier-ignore
+  { name: 'West Virginia', clues: ['WEST VIRGINIA', 'WILD WONDERFUL', 'ALMOST HEAVEN'], layouts: [['D LL DDD', 1]] }, // prettier-ignore
+  { name: 'Wyoming', clues: ['WYOMING', 'LIKE NO PLACE ON EARTH'], layouts: [['D1-2 D4-5', 1]] }, // prettier-ignore
+];
+
 /** US plates: about 2:1, the state name above the serial, often a slogan, stickers and a frame. */
 export const US: PlateRegion = {
   id: 'us',
@@ -43,15 +78,9 @@ export const US: PlateRegion = {
     ['DDD LLL', 0.8],
     ['D LLL DDD', 0.8],
   ],
-  subregions: STATES,
-  // The other states' (and DC's) names point to the US too, though their serials are not listed.
-  clues: [
-    ...['IN GOD WE TRUST', 'USA', 'AMERICA', 'COUNTY', 'DEALER', 'DMV', 'STATE'],
-    ...['ALASKA', 'ARKANSAS', 'CONNECTICUT', 'DELAWARE', 'HAWAII', 'IDAHO', 'INDIANA', 'IOWA'],
-    ...['KANSAS', 'KENTUCKY', 'MAINE', 'MISSISSIPPI', 'MONTANA', 'NEBRASKA', 'NEW HAMPSHIRE'],
-    ...['NEW MEXICO', 'NORTH DAKOTA', 'OKLAHOMA', 'RHODE ISLAND', 'SOUTH CAROLINA'],
-    ...['SOUTH DAKOTA', 'UTAH', 'VERMONT', 'WEST VIRGINIA', 'WYOMING', 'DISTRICT OF COLUMBIA'],
-  ],
+  subregions: [...STATES, ...SMALLER_STATES.map((state) => ({ ...state, onlyWhenNamed: true }))],
+  // Words on plates of every state.
+  clues: ['IN GOD WE TRUST', 'USA', 'AMERICA', 'COUNTY', 'DEALER', 'DMV', 'STATE'],
   // Vanity plates exist, but a text of letters only is far more often the state, a slogan or a frame.
   unlisted: { mixed: 0.4, lettersOnly: 0.15, digitsOnly: 0.2 },
   // The look-alikes that US serial fonts confuse; no D/0 or L/1: D and L are common serial letters.
