@@ -48,6 +48,18 @@ describe('rankInRegion', () => {
     });
   });
 
+  it("reads a serial in the format of the state the plate names, though it isn't a common one", () => {
+    // "DELAWARE" above six digits, a shop sign that mixes letters and digits further off, and blue
+    // artwork at the plate's left that passes for an EU band.
+    const state = reading('DELAWARE', 200, 50, 30, 0.99);
+    const serial = reading('545370', 200, 100);
+    const sign = reading('OPEN24H', 500, 300, 20, 0.97);
+    const evidence = { ...nothing, clues: [findClue('DELAWARE')!], euBand: true };
+    const named = rankInRegion([state, serial, sign], 'auto', evidence);
+    expect(named.plates[0]!.text).toBe('545370');
+    expect(named.region).toMatchObject({ id: 'us', state: 'Delaware', evidence: 'words' });
+  });
+
   it('keeps European readings European without evidence to the contrary', () => {
     const { plates, region } = rankInRegion([reading('GABC123', 200, 100)], 'auto', nothing);
     expect(plates[0]!.text).toBe('GABC123'); // DE: G ABC 123

@@ -1,4 +1,4 @@
-import { formatBook, isSerialLike } from './plate-format.js';
+import { classesOf, formatBook, isSerialLike } from './plate-format.js';
 import { findClue, type Clue } from './plate-clues.js';
 import { rankReadings, scoreReadings, type Reading } from './rank.js';
 import { REGIONS } from './regions/regions.js';
@@ -51,7 +51,8 @@ function subregionOf(region: PlateRegion, clues: Clue[]): string | undefined {
  * Step 5 — rank the readings in a region. Readings that are clue words (the state's name, a
  * slogan) never become plates. With `auto`, the readings are ranked in every region and the region
  * whose best plate, weighed by the photo's evidence (`regionWeight`), scores highest is used; only
- * serial-like readings (`isSerialLike`) compete for the region when the photo has any.
+ * serial-like readings (`isSerialLike`), and readings that fit one of the region's layouts, compete
+ * for the region when the photo has any.
  */
 export function rankInRegion(
   readings: Reading[],
@@ -60,12 +61,14 @@ export function rankInRegion(
 ): { plates: Plate[]; region: RegionUsed } {
   const serials = readings.filter((r) => findClue(r.decoded.text) === undefined);
   // Regions are compared on the serial-like lines when there are any: a word (PARKING, a make)
-  // fits one region's lenient unlisted formats and would otherwise choose the region.
-  const mixed = serials.filter((r) => isSerialLike(r.decoded.text));
-  const judged = mixed.length > 0 ? mixed : serials;
+  // fits one region's lenient unlisted formats and would otherwise choose the region. Digits only
+  // compete too where the region lists such serials (a state that prints them, named on the plate).
+  const anySerial = serials.some((r) => isSerialLike(r.decoded.text));
   const rank = (region: PlateRegion) => {
     const state = subregionOf(region, evidence.clues);
     const book = formatBook(region, state);
+    const listed = (text: string) => isSerialLike(text) || book.templates.has(classesOf(text));
+    const judged = anySerial ? serials.filter((r) => listed(r.decoded.text)) : serials;
     const best = scoreReadings(judged, book, evidence.clueBoxes)[0];
     const plate = best && { box: best.reading.candidate.box, chars: best.text.length };
     const weight = regionWeight(region, evidence, plate);
