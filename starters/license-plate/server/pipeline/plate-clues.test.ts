@@ -19,6 +19,7 @@ describe('findClue', () => {
     expect(findClue('STATE')).toEqual({ region: 'us', word: 'STATE' });
     expect(findClue('ENIUCK')?.word).toBe('KENTUCKY'); // "ENTUCK" with one slip
     expect(findClue('ALIFORN')?.subregion).toBe('California');
+    expect(findClue('CAROLINA')?.subregion).toMatch(/Carolina/);
     expect(findClue('UTAI')?.word).toBe('UTAH'); // four letters: one slip
   });
 
@@ -35,6 +36,9 @@ describe('findClue', () => {
       'ROVER',
       'TOYOTA',
       'HONDA',
+      'NORTH', // a road sign, not "NORTH TO THE FUTURE" (Alaska) nor North Carolina
+      'GREAT',
+      'SPIRIT',
     ]) {
       // prettier-ignore
       expect(findClue(text), text).toBeUndefined();

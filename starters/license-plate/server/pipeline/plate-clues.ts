@@ -26,6 +26,26 @@ const INDEX: { key: string; clue: Clue }[] = Object.values(REGIONS)
   ])
   .sort((a, b) => b.key.length - a.key.length);
 
+/**
+ * The long words of every state's name ("CALIFORNIA", "CAROLINA"), which a reading may match in
+ * part. Not slogans, nor a name's short words: "NORTH" on a road sign is no part of "NORTH TO THE
+ * FUTURE" or of North Carolina.
+ */
+const NAME_WORDS: { key: string; clue: Clue }[] = Object.values(REGIONS)
+  .flatMap((region) =>
+    (region.subregions ?? []).flatMap((sub) =>
+      sub.name
+        .toUpperCase()
+        .split(' ')
+        .filter((word) => word.length >= 7)
+        .map((key) => ({
+          key,
+          clue: { region: region.id, subregion: sub.name, word: sub.name.toUpperCase() },
+        })),
+    ),
+  )
+  .sort((a, b) => b.key.length - a.key.length);
+
 /** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -72,9 +92,10 @@ const LETTERS_ONLY = /^[A-Z]+$/;
  * The clue a reading matches, if any: "CALIFORNIA", "LANDOFLINC0LN" or "DMVCAGOV" read off the
  * plate's rim. OCR slips are allowed (one per five letters of the word); a reading may also hold
  * the word with a stray character around it. Small italic state names are often read only in
- * part: five or more letters that match a stretch of a long word ("ENIUCK" for KENTUCKY, one slip
- * per six letters read) count too. Short words (OHIO, UTAH) allow one slip only when the reading
- * is four letters; three-letter words (USA, DMV) must match exactly.
+ * part: five or more letters that match a stretch of a long word of a state's name ("ENIUCK" for
+ * KENTUCKY, one slip per six letters read) count too, after whole words. Short words (OHIO, UTAH)
+ * allow one slip only when the reading is four letters; three-letter words (USA, DMV) must match
+ * exactly.
  */
 export function findClue(reading: string): Clue | undefined {
   const text = squeeze(reading);
@@ -95,8 +116,8 @@ export function findClue(reading: string): Clue | undefined {
   }
   if (!letters || text.length < 5) return undefined;
   const partSlips = Math.floor(text.length / 6);
-  for (const { key, clue } of INDEX) {
-    if (key.length < 7 || text.length >= key.length) continue;
+  for (const { key, clue } of NAME_WORDS) {
+    if (text.length > key.length) continue;
     if (distanceWithin(text, key, partSlips) <= partSlips) return clue;
   }
   return undefined;
