@@ -30,6 +30,15 @@ describe('region data', () => {
     expect(REGIONS.br.layouts.flatMap(([l]) => expandLayout(l))).toContain('LLLDLDD');
   });
 
+  it('knows every US state and DC, each by its name', () => {
+    const states = REGIONS.us.subregions!;
+    expect(new Set(states.map((s) => s.name)).size).toBe(51);
+    for (const state of states) {
+      expect(state.clues, state.name).toContain(state.name.toUpperCase());
+      expect(state.layouts.length, state.name).toBeGreaterThan(0);
+    }
+  });
+
   it('parses the region setting', () => {
     expect(REGION_SETTINGS).toEqual(['auto', 'eu', 'us', 'br']);
     expect(isRegionSetting('us')).toBe(true);
