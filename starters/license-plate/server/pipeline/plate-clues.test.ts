@@ -37,6 +37,11 @@ describe('findClue', () => {
       'TOYOTA',
       'HONDA',
       'NORTH', // a road sign, not "NORTH TO THE FUTURE" (Alaska) nor North Carolina
+      'MAIN', // not MAINE: a short name's slip keeps its length
+      'MARINE',
+      'REMAINED', // holds MAINE, but with more than a stray character around it
+      'LOUIS', // five letters of LOUISIANA: too few to be a part of it
+      'COUNTRY',
       'GREAT',
       'SPIRIT',
     ]) {

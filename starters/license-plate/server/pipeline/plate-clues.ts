@@ -90,12 +90,13 @@ const LETTERS_ONLY = /^[A-Z]+$/;
 
 /**
  * The clue a reading matches, if any: "CALIFORNIA", "LANDOFLINC0LN" or "DMVCAGOV" read off the
- * plate's rim. OCR slips are allowed (one per five letters of the word); a reading may also hold
- * the word with a stray character around it. Small italic state names are often read only in
- * part: five or more letters that match a stretch of a long word of a state's name ("ENIUCK" for
- * KENTUCKY, one slip per six letters read) count too, after whole words. Short words (OHIO, UTAH)
- * allow one slip only when the reading is four letters; three-letter words (USA, DMV) must match
- * exactly.
+ * plate's rim. OCR slips are allowed (one per five letters of the word; in words under seven
+ * letters, only a misread letter: "MAIN" and "MARINE" are not MAINE); a reading may also hold the
+ * word with a stray character or two around it. Small italic state names are often read only in
+ * part: six or more letters that match a stretch of a long word of a state's name ("ENIUCK" for
+ * KENTUCKY, one slip per six letters read) count too, after whole words. Four-letter words (OHIO,
+ * UTAH) allow one slip only when the reading is four letters; three-letter words (USA, DMV) must
+ * match exactly.
  */
 export function findClue(reading: string): Clue | undefined {
   const text = squeeze(reading);
@@ -110,11 +111,14 @@ export function findClue(reading: string): Clue | undefined {
       }
       continue;
     }
-    if (text.includes(key)) return clue;
+    // A stray character or two around the word (a bolt, a sticker's edge), not a longer word.
+    if (text.includes(key) && text.length <= key.length + 2) return clue;
     const slips = Math.floor(key.length / 5);
+    // A short name misread keeps its length ("TEXA5"); one letter more or less makes another word.
+    if (key.length < 7 && text.length !== key.length) continue;
     if (editDistance(text, key, slips) <= slips) return clue;
   }
-  if (!letters || text.length < 5) return undefined;
+  if (!letters || text.length < 6) return undefined;
   const partSlips = Math.floor(text.length / 6);
   for (const { key, clue } of NAME_WORDS) {
     if (text.length > key.length) continue;
