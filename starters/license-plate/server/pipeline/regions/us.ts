@@ -56,7 +56,7 @@ const SMALLER_STATES: Subregion[] = [
   { name: 'Nebraska', clues: ['NEBRASKA', 'THE GOOD LIFE'], layouts: [['LLL DDD', 1], ['D1-2 L D3-4', 0.8]] }, // prettier-ignore
   { name: 'New Hampshire', clues: ['NEW HAMPSHIRE', 'LIVE FREE OR DIE'], layouts: [['DDD DDDD', 1], ['DDD DDD', 0.8]] }, // prettier-ignore
   { name: 'New Mexico', clues: ['NEW MEXICO', 'LAND OF ENCHANTMENT'], layouts: [['LLL DDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
-  { name: 'North Dakota', clues: ['NORTH DAKOTA', 'PEACE GARDEN STATE', 'LEGENDARY'], layouts: [['DDD LLL', 1]] }, // prettier-ignore
+  { name: 'North Dakota', clues: ['NORTH DAKOTA', 'PEACE GARDEN STATE'], layouts: [['DDD LLL', 1]] }, // prettier-ignore
   { name: 'Oklahoma', clues: ['OKLAHOMA', 'NATIVE AMERICA'], layouts: [['LLL DDD', 1], ['DDD LLL', 0.8]] }, // prettier-ignore
   { name: 'Rhode Island', clues: ['RHODE ISLAND', 'OCEAN STATE'], layouts: [['DDD DDD', 1], ['DD DDD', 0.8], ['LL DDD', 0.8]] }, // prettier-ignore
   { name: 'South Carolina', clues: ['SOUTH CAROLINA', 'WHILE I BREATHE I HOPE'], layouts: [['LLL DDD', 1]] }, // prettier-ignore
