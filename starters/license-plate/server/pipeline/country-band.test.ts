@@ -3,17 +3,18 @@ import { trimCountryBand } from './country-band.js';
 import { darkShare } from './text-polarity.js';
 import type { RgbImage } from './types.js';
 
-/** A 48-high crop: `band` px of EU blue at the left (after `margin` px of grey), then white. */
+/** A 48-high crop: `band` px of `blue` (EU blue by default) at the left (after `margin` px of grey), then white. */
 function plateCrop(
   width: number,
   band: number,
   margin = 4,
   ground: [number, number, number] = [240, 240, 240],
+  blue: [number, number, number] = [28, 63, 148],
 ): RgbImage {
   const data = new Uint8Array(width * 48 * 3);
   for (let y = 0; y < 48; y++) {
     for (let x = 0; x < width; x++) {
-      const rgb = x < margin ? [120, 120, 120] : x < margin + band ? [28, 63, 148] : ground;
+      const rgb = x < margin ? [120, 120, 120] : x < margin + band ? blue : ground;
       data.set(rgb, (y * width + x) * 3);
     }
   }
@@ -29,6 +30,11 @@ describe('trimCountryBand', () => {
 
   it('leaves a plate without a band alone', () => {
     const crop = plateCrop(240, 0);
+    expect(trimCountryBand(crop)).toBe(crop);
+  });
+
+  it('leaves a pale blue edge alone: a sky or a gradient printed on the plate, not a band', () => {
+    const crop = plateCrop(240, 20, 4, [240, 240, 240], [150, 190, 240]);
     expect(trimCountryBand(crop)).toBe(crop);
   });
 

@@ -6,12 +6,16 @@ import { readCrops } from './read-crops.js';
 import type { Candidate } from './plate-candidates.js';
 import type { PlateModels, RgbImage } from './types.js';
 
-/** A white 480×120 photo with "ABC1234" in black: the text spans x = 81–319, y = 43–78. */
-async function platePhoto(): Promise<RgbImage> {
+/**
+ * A white 480×120 photo with `text` in black: "ABC1234" spans x = 81–319, y = 43–78. `band` puts
+ * an EU-blue band (26 px wide, the text's height and more) just left of the text.
+ */
+async function platePhoto(text = 'ABC1234', band = false): Promise<RgbImage> {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="120">` +
     `<rect width="480" height="120" fill="#fff"/>` +
-    `<text x="80" y="78" font-family="DejaVu Sans" font-weight="bold" font-size="48" fill="#111">ABC1234</text></svg>`;
+    (band ? `<rect x="50" y="30" width="26" height="60" fill="#1c3f94"/>` : '') +
+    `<text x="80" y="78" font-family="DejaVu Sans" font-weight="bold" font-size="48" fill="#111">${text}</text></svg>`;
   const { data, info } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true }); // prettier-ignore
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 }
@@ -40,5 +44,16 @@ describe('readCrops', () => {
     expect(seen.readings[0]!.decoded.text).toBe('BC1234');
     expect(seen.readings[1]!.decoded.text).toBe('ABC1234');
     expect(seen.euBand).toBe(false);
+  });
+
+  it('finds an EU band beside a serial, and not beside a word', async () => {
+    // The text's box, taking in the band at its left as the detector's box does.
+    const box = { cx: 186, cy: 60.5, width: 275, height: 40, angle: 0, score: 1 };
+    const candidate: Candidate = { box, shapeScore: 1, atEdge: false, down: 0.5 };
+    const serial = await readCrops(await platePhoto('ABC1234', true), [candidate], [], models, dictionary); // prettier-ignore
+    expect(serial.readings[0]!.decoded.text).toBe('ABC1234');
+    expect(serial.euBand).toBe(true);
+    const word = await readCrops(await platePhoto('PARKING', true), [candidate], [], models, dictionary); // prettier-ignore
+    expect(word.euBand).toBe(false);
   });
 });

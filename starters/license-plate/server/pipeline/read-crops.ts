@@ -1,6 +1,7 @@
 import { trimCountryBand } from './country-band.js';
 import { cropBox } from './crop-box.js';
 import { linesAround } from './lines-around.js';
+import { isSerialLike } from './plate-format.js';
 import type { Candidate } from './plate-candidates.js';
 import type { Reading } from './rank.js';
 import { recognizeCrops } from './recognize-batches.js';
@@ -64,13 +65,16 @@ export async function readCrops(
   if (regions.length + around.length === 0) return { readings: [], around: [], euBand: false }; // prettier-ignore
   const level = regions.map((c, i) => cropBox(photo, c.box, i < candidates.length ? PLATE_CROP : LOOSE_CROP)); // prettier-ignore
   const crops = level.map(trimCountryBand);
-  // Only the usual cut says whether there is an EU band: a looser one can take in the blue of
-  // other plates (a Brazilian plate's top band).
-  const euBand = crops.some((crop, i) => i < candidates.length && crop.width !== level[i]!.width);
   const decoded = await recognizeCrops(
     [...crops, ...around.map((b) => cropBox(photo, b))],
     models,
     dictionary,
+  );
+  // An EU band sits beside a serial. Only the usual cut says whether there is one: a looser one
+  // can take in the blue of other plates (a Brazilian plate's top band).
+  const euBand = crops.some(
+    (crop, i) =>
+      i < candidates.length && crop.width !== level[i]!.width && isSerialLike(decoded[i]!.text),
   );
   return {
     readings: regions.map((candidate, i) => ({
