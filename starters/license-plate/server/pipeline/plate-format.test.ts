@@ -118,6 +118,20 @@ describe('plate formats per region', () => {
     expect(best === undefined || best.factor < formatScore('545370', us)).toBe(true);
   });
 
+  it('keeps sure digits only in Europe too, where the layouts alone decide other swaps', () => {
+    // '9S7915' fits a Belgian-like D L DDDD, but no European plate reads as digits only unless
+    // every letter on it was misread: a clear '957915' is a serial of digits only.
+    const eu = formatBook(REGIONS.eu);
+    const { charProbs, charDists } = confident('957915');
+    const best = plateAlternatives('957915', charProbs, charDists, eu)[0];
+    expect(best === undefined || best.factor < formatScore('957915', eu)).toBe(true);
+    // The model torn between 5 and S: the layout may still decide.
+    const unsure = torn('957915', 1, 'S', 0.55);
+    const repaired = plateAlternatives('957915', unsure.charProbs, unsure.charDists, eu)[0]!;
+    expect(repaired.text).toBe('9S7915');
+    expect(repaired.factor).toBeGreaterThan(formatScore('957915', eu));
+  });
+
   it("counts a small state's own layouts only where the plate names the state", () => {
     const maine = formatBook(REGIONS.us, 'Maine');
     expect(formatScore('1234AB', maine)).toBe(1); // Maine's 1234 AB

@@ -135,6 +135,9 @@ export interface Alternative {
   factor: number;
 }
 
+/** The least `swapDoubt` for a reading of digits only (see `plateAlternatives`). */
+const DIGITS_DOUBT = 0.1;
+
 /** Confidence kept per look-alike swap (at most), and for one dropped character. */
 const SWAP_FACTOR = 0.75;
 const DROP_FACTOR = 0.85;
@@ -167,6 +170,9 @@ export function plateAlternatives(
   book: FormatBook = ANY_REGION,
 ): Alternative[] {
   const best = new Map<string, Alternative>();
+  // A reading of digits only is far more often a serial of digits only (several US states print
+  // them) than a plate whose every letter was misread: there, the model's certainty always counts.
+  const doubt = /^\d+$/.test(text) ? Math.max(book.swapDoubt, DIGITS_DOUBT) : book.swapDoubt;
   const all = [...text].map((_, i) => i);
   const variants = [
     all,
@@ -200,11 +206,7 @@ export function plateAlternatives(
         const p = (c: string) => dist[PLATE_CHARS.indexOf(c)]! - 0.01 * options.indexOf(c);
         const swap = options.reduce((a, b) => (p(b) > p(a) ? b : a));
         fixed += swap;
-        cost *= swapCost(
-          dist[PLATE_CHARS.indexOf(swap)]!,
-          dist[PLATE_CHARS.indexOf(ch)]!,
-          book.swapDoubt,
-        );
+        cost *= swapCost(dist[PLATE_CHARS.indexOf(swap)]!, dist[PLATE_CHARS.indexOf(ch)]!, doubt);
         swaps++;
       }
       if (swaps > 2 || fixed === text) continue;
