@@ -123,6 +123,21 @@ describe('the plate reader in Chromium, on the built page', { timeout: 120_000 }
     console.log(`screenshot: ${screenshot}`);
   });
 
+  it('says when nothing on the photo shows where the plate is from', async () => {
+    // A personalised plate: its text fits no region's listed formats.
+    const photo = await renderPlateScene({ plate: 'LUVMYCAR', style: 'uk' });
+    await page
+      .getByTestId('drop-zone-input')
+      .setInputFiles({ name: 'vanity.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect.poll(plateText, { timeout: 60_000 }).toBe('LUVMYCAR');
+    expect(await page.getByTestId('region-line').textContent()).toBe(
+      'Read as Europe, a guess: nothing on the photo said where the plate is from',
+    );
+    const screenshot = `${resultsDir}license-plate-vanity.png`;
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`screenshot: ${screenshot}`);
+  });
+
   it('remembers the region picked, on the next visit in the same browser', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const visit = await context.newPage();

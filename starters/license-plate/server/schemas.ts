@@ -44,9 +44,9 @@ export const plateReadingSchema = {
         },
         evidence: {
           type: 'string',
-          enum: ['words', 'band', 'layout'],
+          enum: ['words', 'band', 'layout', 'none'],
           description:
-            "With `from: photo`, what chose the region: words read on the photo (a state name, a slogan), an EU band, or only the serial's layout (a guess: pick the region if it is wrong).",
+            "With `from: photo`, what chose the region: words read on the photo (a state name, a slogan), an EU band, or only the serial's layout (a guess: pick the region if it is wrong); `none` when the plate fits no region's listed formats (a vanity plate) or none was read, so at most the plate's shape chose the region (a guess too).",
         },
       },
     },

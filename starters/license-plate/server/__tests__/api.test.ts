@@ -66,6 +66,8 @@ describe('POST /api/plates reads the plate', () => {
     const res = await postRaw(await noPlateJpeg(), 'image/jpeg');
     expect(res.statusCode).toBe(200);
     expect(res.json<PlateReading>().plates).toEqual([]);
+    // Nothing on the photo said where a plate is from, and the answer says so.
+    expect(res.json<PlateReading>().region).toMatchObject({ from: 'photo', evidence: 'none' });
   });
 });
 
@@ -254,7 +256,12 @@ describe('the rest of the app', () => {
     expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '413', '415', '500', '503']);
     const answer = op.responses['200'].content['application/json'].schema;
     expect(answer.properties.region.properties.from.enum).toEqual(['setting', 'photo']);
-    expect(answer.properties.region.properties.evidence.enum).toEqual(['words', 'band', 'layout']);
+    expect(answer.properties.region.properties.evidence.enum).toEqual([
+      'words',
+      'band',
+      'layout',
+      'none',
+    ]);
     expect(op.responses['503'].headers['retry-after']).toBeDefined();
   });
 

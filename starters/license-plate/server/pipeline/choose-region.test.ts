@@ -78,6 +78,28 @@ describe('rankInRegion', () => {
     });
   });
 
+  it('says nothing chose the region when the plate fits no region’s layouts', () => {
+    // A vanity plate: read as it is, with the most lenient formats, and the answer says so.
+    const { plates, region } = rankInRegion([reading('LUVMYCAR', 200, 100)], 'auto', nothing);
+    expect(plates[0]!.text).toBe('LUVMYCAR');
+    expect(region).toMatchObject({ id: 'eu', from: 'photo', evidence: 'none' });
+    expect(rankInRegion([], 'auto', nothing).region).toMatchObject({ evidence: 'none' });
+    // The state's name read above it still chooses the region.
+    const plate = reading('LUVMYCAR', 200, 100);
+    const name: RotatedBox = { cx: 200, cy: 60, width: 100, height: 16, angle: 0, score: 0.8 };
+    const evidence = {
+      clues: [findClue('TEXAS')!],
+      clueBoxes: [name],
+      euBand: false,
+      boxes: [plate.candidate.box, name],
+    };
+    expect(rankInRegion([plate], 'auto', evidence).region).toMatchObject({
+      id: 'us',
+      state: 'Texas',
+      evidence: 'words',
+    });
+  });
+
   it('reads a plate with lines stacked on it as American', () => {
     const serial = reading('GABC123', 200, 100);
     serial.decoded.charDists[0]![PLATE_CHARS.indexOf('6')] = 0.3;

@@ -1,4 +1,4 @@
-import { classesOf, formatBook, isSerialLike } from './plate-format.js';
+import { classesOf, fitsLayout, formatBook, isSerialLike } from './plate-format.js';
 import { findClue, type Clue } from './plate-clues.js';
 import { rankReadings, scoreReadings, type Reading } from './rank.js';
 import { REGIONS } from './regions/regions.js';
@@ -84,21 +84,33 @@ export function rankInRegion(
     chosen = rank(REGIONS[setting]);
   }
   const { region, state, book } = chosen;
+  const plates = rankReadings(serials, 0.1, book, evidence.clueBoxes);
   return {
-    plates: rankReadings(serials, 0.1, book, evidence.clueBoxes),
+    plates,
     region: {
       id: region.id,
       name: region.name,
       ...(state ? { state } : {}),
       ...(setting === 'auto'
-        ? { from: 'photo', evidence: evidenceFor(region, evidence) }
+        ? { from: 'photo', evidence: evidenceFor(region, evidence, plates[0]?.text) }
         : { from: 'setting' }),
     },
   };
 }
 
-/** What made `auto` choose `region`: words naming it, an EU band, or only the serial's layout. */
-function evidenceFor(region: PlateRegion, evidence: PhotoEvidence): RegionUsed['evidence'] {
+/**
+ * What made `auto` choose `region`: words naming it, an EU band, or only the serial's layout —
+ * or `none` of these, when the plate read fits no region's listed layouts (a vanity plate, an
+ * unlisted series) or no plate was read: at most the plate's shape chose it, and usually the most
+ * lenient region (Europe) wins.
+ */
+function evidenceFor(
+  region: PlateRegion,
+  evidence: PhotoEvidence,
+  plate: string | undefined,
+): RegionUsed['evidence'] {
   if (evidence.clues.some((c) => c.region === region.id)) return 'words';
-  return region.id === 'eu' && evidence.euBand ? 'band' : 'layout';
+  if (region.id === 'eu' && evidence.euBand) return 'band';
+  const listed = plate !== undefined && Object.values(REGIONS).some((r) => fitsLayout(plate, formatBook(r))); // prettier-ignore
+  return listed ? 'layout' : 'none';
 }

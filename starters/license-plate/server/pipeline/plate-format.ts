@@ -105,10 +105,21 @@ export function formatScore(text: string, book: FormatBook = ANY_REGION): number
   return layoutScore(classesOf(text), book) * lengthPrior(text.length);
 }
 
-/** Weight of the best layout a class string fits, or a fallback for unknown layouts. */
-function layoutScore(classes: string, book: FormatBook): number {
+/** Weight of the best listed layout a class string fits, 0 when it fits none. */
+function listedWeight(classes: string, book: FormatBook): number {
   let best = book.templates.get(classes) ?? 0;
   for (const [t, w] of book.templates) if (w > best && fits(classes, t)) best = w;
+  return best;
+}
+
+/** True when a text fits one of the book's listed layouts (not only its `unlisted` fallback). */
+export function fitsLayout(text: string, book: FormatBook): boolean {
+  return listedWeight(classesOf(text), book) > 0;
+}
+
+/** Weight of the best layout a class string fits, or a fallback for unknown layouts. */
+function layoutScore(classes: string, book: FormatBook): number {
+  const best = listedWeight(classes, book);
   if (best > 0) return best;
   // Vanity plates and formats not listed: possible, but a listed layout is better evidence.
   if (classes.length >= 4 && classes.length <= 8) {

@@ -33,9 +33,10 @@ export interface RegionUsed {
   /**
    * With `from: 'photo'`, what chose it: `words` read on the photo (a state name, a slogan,
    * "BRASIL"), an EU `band`, or only the serial's `layout` and shape: a guess, since many serials
-   * fit several regions' formats.
+   * fit several regions' formats. `none`: the plate fits no region's listed formats (a vanity
+   * plate, an unlisted series) or none was read, so at most the plate's shape chose the region.
    */
-  evidence?: 'words' | 'band' | 'layout';
+  evidence?: 'words' | 'band' | 'layout' | 'none';
 }
 
 export interface PlateReading {

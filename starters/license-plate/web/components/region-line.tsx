@@ -14,7 +14,9 @@ export function RegionLine({ region }: { region: NonNullable<PlateReading['regio
           ? ', as set'
           : region.evidence === 'layout'
             ? ", guessed from the plate's layout"
-            : ', chosen from the photo'}
+            : region.evidence === 'none'
+              ? ', a guess: nothing on the photo said where the plate is from'
+              : ', chosen from the photo'}
       </span>
     </p>
   );
