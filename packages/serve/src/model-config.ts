@@ -38,12 +38,10 @@ function niceIncrement(name: string, value: number | undefined): number {
   return value;
 }
 
-function spinThreads(name: string, value: boolean | undefined): boolean {
-  if (value === undefined) return true;
+function flag(name: string, key: string, value: boolean | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
   if (typeof value !== 'boolean') {
-    throw new ConfigError(
-      `model '${name}': spinThreads must be true or false, got ${String(value)}`,
-    );
+    throw new ConfigError(`model '${name}': ${key} must be true or false, got ${String(value)}`);
   }
   return value;
 }
@@ -84,7 +82,8 @@ export function normalizeModel(cfg: ModelConfig): NormalizedModel {
       path,
       threads: positiveInt(name, 'threadsPerWorker', cfg.threadsPerWorker, 1),
       niceIncrement: niceIncrement(name, cfg.niceIncrement),
-      spinThreads: spinThreads(name, cfg.spinThreads),
+      spinThreads: flag(name, 'spinThreads', cfg.spinThreads, true),
+      fuseGraph: flag(name, 'fuseGraph', cfg.fuseGraph, false),
       skipWarmup: cfg.skipWarmup ?? false,
       ...(cfg.inputs ? { inputs: cfg.inputs } : {}),
       ...(cfg.outputs ? { outputs: cfg.outputs } : {}),

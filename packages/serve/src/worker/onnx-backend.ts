@@ -1,12 +1,20 @@
+import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { DATATYPES, datatypeFromOrt } from '../datatypes.js';
 import type { Tensor, TensorSpec } from '../types.js';
 import type { LoadedModel } from './backend.js';
+import { fuseGraph } from './fuse-graph.js';
 
 /** How a session's threads behave (see `ModelConfig.spinThreads`). */
 export interface ThreadBehaviour {
   /** Pool threads spin between parallel sections (true, ONNX Runtime's default) or sleep. */
   spinThreads?: boolean;
+}
+
+/** How a model file is opened (see `ModelConfig.fuseGraph`). */
+export interface SessionBehaviour extends ThreadBehaviour {
+  /** Apply `fuseGraph`'s exact rewrites to the graph before ONNX Runtime loads it. */
+  fuseGraph?: boolean;
 }
 
 /**
@@ -32,13 +40,26 @@ export function sessionOptions(
   };
 }
 
-/** Opens an ONNX model file (or bytes) with the worker's thread settings. */
-export function openSession(
+/**
+ * Opens an ONNX model file (or bytes) with the worker's thread settings; with `fuseGraph`, the
+ * graph is rewritten first (see `fuseGraph` in fuse-graph.ts).
+ */
+export async function openSession(
   model: string | Uint8Array,
   threads: number,
-  behaviour: ThreadBehaviour = {},
+  behaviour: SessionBehaviour = {},
 ): Promise<ort.InferenceSession> {
   const options = sessionOptions(threads, behaviour);
+  if (behaviour.fuseGraph) {
+    const bytes = typeof model === 'string' ? await readFile(model) : model;
+    try {
+      return await ort.InferenceSession.create(fuseGraph(bytes).model, options);
+    } catch (err) {
+      const what = typeof model === 'string' ? model : 'the model bytes';
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(`cannot load ${what} as an ONNX model: ${reason}`, { cause: err });
+    }
+  }
   return typeof model === 'string'
     ? ort.InferenceSession.create(model, options)
     : ort.InferenceSession.create(model, options);
@@ -76,7 +97,7 @@ export async function loadOnnxModel(
   path: string,
   threads: number,
   declared: { inputs?: TensorSpec[]; outputs?: TensorSpec[] },
-  behaviour: ThreadBehaviour = {},
+  behaviour: SessionBehaviour = {},
 ): Promise<LoadedModel> {
   const session = await openSession(path, threads, behaviour);
   return {

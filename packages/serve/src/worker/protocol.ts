@@ -21,6 +21,8 @@ export interface WorkerConfig {
   niceIncrement: number;
   /** onnx: whether ONNX Runtime's pool threads spin while waiting for work. */
   spinThreads: boolean;
+  /** onnx: rewrite the graph's written-out element-wise chains before loading it. */
+  fuseGraph: boolean;
   inputs?: TensorSpec[];
   outputs?: TensorSpec[];
   skipWarmup: boolean;
