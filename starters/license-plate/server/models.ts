@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { ModelConfig } from '@shipml/serve';
-import { DETECTOR, PLATE_THREADS, RECOGNIZER, resolvePlateModels } from './pipeline/model-files.js';
+import { DETECTOR, PLATE_SESSION, RECOGNIZER, resolvePlateModels } from './pipeline/model-files.js';
 import type { PlateModels, Tensor as PlateTensor } from './pipeline/types.js';
 
 export interface ModelTuning {
@@ -24,7 +24,7 @@ export async function plateModelConfigs(tuning: ModelTuning = {}): Promise<Model
     model: resolved[name]!,
     workers: tuning.workers ?? 1,
     threadsPerWorker: threads,
-    ...PLATE_THREADS,
+    ...PLATE_SESSION,
   }));
 }
 

@@ -1,6 +1,6 @@
 import ort from 'onnxruntime-node';
-import { sessionOptions } from '@shipml/serve/onnx';
-import { PLATE_THREADS } from './model-files.js';
+import { openSession, type SessionBehaviour } from '@shipml/serve/onnx';
+import { PLATE_SESSION } from './model-files.js';
 import type { PlateModels, Tensor } from './types.js';
 
 export interface OrtModelPaths {
@@ -9,7 +9,7 @@ export interface OrtModelPaths {
 }
 
 /** Run one single-input, single-output ONNX session on a serve-style tensor. */
-async function runOnce(session: ort.InferenceSession, input: Tensor): Promise<Tensor> {
+export async function runOnce(session: ort.InferenceSession, input: Tensor): Promise<Tensor> {
   if (input.datatype !== 'FP32') throw new Error(`expected FP32 input, got ${input.datatype}`);
   const feeds = {
     [session.inputNames[0]!]: new ort.Tensor('float32', input.data as Float32Array, input.shape),
@@ -20,17 +20,17 @@ async function runOnce(session: ort.InferenceSession, input: Tensor): Promise<Te
 
 /**
  * `PlateModels` straight on onnxruntime-node, without a server: for scripts, tests and the eval.
- * Loads both sessions once; `threads` is onnxruntime's intra-op thread count.
+ * Loads both sessions once; `threads` is onnxruntime's intra-op thread count. `session` defaults
+ * to the server's settings, so the eval measures what the server runs.
  */
 export async function createOrtModels(
   paths: OrtModelPaths,
   threads = 2,
+  session: SessionBehaviour = PLATE_SESSION,
 ): Promise<PlateModels & { release(): Promise<void> }> {
-  // The same session settings as @shipml/serve's workers, so the eval measures what the server runs.
-  const opts = sessionOptions(threads, PLATE_THREADS);
   const [det, rec] = await Promise.all([
-    ort.InferenceSession.create(paths.det, opts),
-    ort.InferenceSession.create(paths.rec, opts),
+    openSession(paths.det, threads, session),
+    openSession(paths.rec, threads, session),
   ]);
   return {
     detect: (input) => runOnce(det, input),
