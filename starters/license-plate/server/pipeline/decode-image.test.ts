@@ -63,6 +63,20 @@ describe('decodeImage', () => {
     expect((await decodeImage(big)).scale).toBeCloseTo(3000 / 2048);
   });
 
+  it('keeps every pixel of a photo no larger than maxSide, and shrinks one pixel more', async () => {
+    const noise = (w: number, h: number) =>
+      Uint8Array.from({ length: w * h * 3 }, (_, i) => (i * 7919) % 251);
+    const png = (w: number, h: number) =>
+      sharp(noise(w, h), { raw: { width: w, height: h, channels: 3 } })
+        .png()
+        .toBuffer();
+    const fits = await decodeImage(await png(600, 200), { maxSide: 600 });
+    expect([fits.width, fits.height, fits.scale]).toEqual([600, 200, 1]);
+    expect(Buffer.from(fits.data).equals(Buffer.from(noise(600, 200)))).toBe(true);
+    const over = await decodeImage(await png(601, 200), { maxSide: 600 });
+    expect([over.width, over.height]).toEqual([600, 200]);
+  });
+
   it('rejects bytes that are not an image with 415', async () => {
     const err = await decodeImage(Buffer.from('hello, this is not a picture')).catch(
       (e: unknown) => e,

@@ -34,9 +34,13 @@ export async function decodeImage(bytes: Buffer, opts: DecodeOptions = {}): Prom
   }
   try {
     // .rotate() with no angle applies the EXIF orientation, so a phone photo comes out upright.
-    const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' })
-      .rotate()
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    let pipeline = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+    // Only a photo larger than maxSide is resized: asked to resize to its own size, sharp still
+    // resamples every pixel (the same pixels, ~20 ms for 2 MP).
+    if (Math.max(width, height) > maxSide) {
+      pipeline = pipeline.resize({ width: maxSide, height: maxSide, fit: 'inside' });
+    }
+    const { data, info } = await pipeline
       .removeAlpha()
       .toColourspace('srgb')
       .raw()
