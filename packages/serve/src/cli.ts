@@ -26,6 +26,7 @@ const HELP = `Usage: shipml-serve [--model [name=]path]... [--config serve.json]
   --batch       maxBatchSize for --model models (default 1)
   --workers     workers per --model model (default 1)
   --threads     threads per worker (default 1)
+  --fuse-graph  onnx --model models: fold element-wise chains into the convolutions (fuseGraph)
   --quiet       no request logs`;
 
 function backendFor(path: string): Backend {
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       batch: { type: 'string' },
       workers: { type: 'string' },
       threads: { type: 'string' },
+      'fuse-graph': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     if (batch !== undefined) model.maxBatchSize = batch;
     if (workers !== undefined) model.workers = workers;
     if (threads !== undefined) model.threadsPerWorker = threads;
+    if (values['fuse-graph'] && model.backend === 'onnx') model.fuseGraph = true;
     options.models.push(model);
   }
   if (options.models.length === 0) {

@@ -4,6 +4,7 @@ import type { NormalizedModel } from './model-config.js';
 import { ModelQueue } from './scheduler/model-queue.js';
 import { StreamScheduler } from './scheduler/stream-scheduler.js';
 import { WorkerPool } from './scheduler/worker-pool.js';
+import type { FusedCounts } from './worker/fuse-graph.js';
 import type { ModelDescription } from './worker/protocol.js';
 
 export interface Logger {
@@ -45,6 +46,7 @@ export async function loadModel(m: ServedModel, metrics: ServeMetrics, log: Logg
     if (description.warmupError) {
       log.warn(`model '${m.name}': warm-up run failed (${description.warmupError})`);
     }
+    if (description.fused) log.info(fusedMessage(m.name, description.fused));
     m.description = description;
     if (description.streams) {
       const { slotsPerWorker, limits } = m.config;
@@ -71,4 +73,14 @@ function batchLimits(m: ServedModel, d: ModelDescription, log: Logger): Normaliz
   if (d.inputs.length > 0 && d.inputs.every(batchDim) && d.outputs.every(batchDim)) return limits;
   log.warn(`model '${m.name}': dim 0 is not a variable batch dim everywhere; batching off`);
   return { ...limits, maxBatchSize: 1 };
+}
+
+/** What fuseGraph did to a model's graph, in a line for the log. */
+export function fusedMessage(name: string, f: FusedCounts): string {
+  const folded = f.scaleShiftAfterConv + f.scaleShiftBeforeConv;
+  if (folded + f.hardSwish === 0) return `model '${name}': fuseGraph found nothing to rewrite`;
+  return (
+    `model '${name}': fuseGraph folded ${folded} scale/shift chain(s) into convolutions ` +
+    `and replaced ${f.hardSwish} written-out hard-swish(es)`
+  );
 }

@@ -1,10 +1,19 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createRandom } from '@shipml/random';
-import { affineModel, buildOnnxModel, type OnnxInitializer } from '@shipml/test-utils';
+import {
+  affineModel,
+  buildOnnxModel,
+  getFreePort,
+  waitForHttp,
+  type OnnxInitializer,
+} from '@shipml/test-utils';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../index.js';
 import { fuseGraph } from '../onnx.js';
+import { fusedMessage } from '../served-model.js';
 import { modelDir } from './helpers.js';
 
 const IN = 4;
@@ -178,5 +187,55 @@ describe('ModelConfig.fuseGraph', () => {
     await expect(
       createServer({ models: [{ name: 'broken', backend: 'onnx', path, fuseGraph: true }] }),
     ).rejects.toThrow(/not-onnx\.onnx/);
+  });
+});
+
+describe('what the log says', () => {
+  it('counts the rewrites, or says there were none', () => {
+    expect(
+      fusedMessage('det', { scaleShiftAfterConv: 28, hardSwish: 24, scaleShiftBeforeConv: 10 }),
+    ).toBe(
+      "model 'det': fuseGraph folded 38 scale/shift chain(s) into convolutions and replaced 24 written-out hard-swish(es)",
+    );
+    expect(
+      fusedMessage('mlp', { scaleShiftAfterConv: 0, hardSwish: 0, scaleShiftBeforeConv: 0 }),
+    ).toBe("model 'mlp': fuseGraph found nothing to rewrite");
+  });
+});
+
+describe('shipml-serve --fuse-graph', () => {
+  const dir = modelDir();
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+  it('loads the .onnx models fused, says what it did, and serves the same answers', async () => {
+    const path = dir.write('block.onnx', blockModel());
+    const port = await getFreePort();
+    const args = [cli, '--model', `block=${path}`, '--fuse-graph', '--port', String(port), '--host', '127.0.0.1']; // prettier-ignore
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHttp(`${base}/v2/health/ready`, 30_000, () =>
+        child.exitCode === null ? undefined : `exited ${child.exitCode}: ${output}`,
+      );
+      expect(output).toContain(
+        "model 'block': fuseGraph folded 2 scale/shift chain(s) into convolutions and replaced 1 written-out hard-swish(es)",
+      );
+      const res = await fetch(`${base}/v2/models/block/infer`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs: [{ name: 'x', shape: [1, IN, 6, 6], datatype: 'FP32', data: [...x] }] }), // prettier-ignore
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { outputs: { data: number[] }[] };
+      const served = Float32Array.from(body.outputs[0]!.data);
+      expect(relativeError((await run(blockModel())).y!, served)).toBeLessThan(1e-5);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });

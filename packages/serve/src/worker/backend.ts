@@ -1,3 +1,4 @@
+import type { FusedCounts } from './fuse-graph.js';
 import type { MessagePort } from 'node:worker_threads';
 import { DATATYPES } from '../datatypes.js';
 import type { GeneratedToken, GenerateParameters, Tensor, TensorSpec } from '../types.js';
@@ -6,6 +7,8 @@ import type { GeneratedToken, GenerateParameters, Tensor, TensorSpec } from '../
 export interface LoadedModel {
   /** V2 platform name, e.g. `onnx_onnxv1`. */
   platform: string;
+  /** onnx with `fuseGraph`: what the rewrite did. */
+  fused?: FusedCounts;
   inputs: TensorSpec[];
   outputs: TensorSpec[];
   run?(

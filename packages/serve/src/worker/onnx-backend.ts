@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { DATATYPES, datatypeFromOrt } from '../datatypes.js';
 import type { Tensor, TensorSpec } from '../types.js';
 import type { LoadedModel } from './backend.js';
-import { fuseGraph } from './fuse-graph.js';
+import { fuseGraph, type FusedCounts } from './fuse-graph.js';
 
 /** How a session's threads behave (see `ModelConfig.spinThreads`). */
 export interface ThreadBehaviour {
@@ -49,20 +49,32 @@ export async function openSession(
   threads: number,
   behaviour: SessionBehaviour = {},
 ): Promise<ort.InferenceSession> {
+  return (await openFused(model, threads, behaviour)).session;
+}
+
+/** `openSession`, and with `fuseGraph` what the rewrite did. */
+async function openFused(
+  model: string | Uint8Array,
+  threads: number,
+  behaviour: SessionBehaviour,
+): Promise<{ session: ort.InferenceSession; fused?: FusedCounts }> {
   const options = sessionOptions(threads, behaviour);
   if (behaviour.fuseGraph) {
     const bytes = typeof model === 'string' ? await readFile(model) : model;
     try {
-      return await ort.InferenceSession.create(fuseGraph(bytes).model, options);
+      const { model: rewritten, fused } = fuseGraph(bytes);
+      return { session: await ort.InferenceSession.create(rewritten, options), fused };
     } catch (err) {
       const what = typeof model === 'string' ? model : 'the model bytes';
       const reason = err instanceof Error ? err.message : String(err);
       throw new Error(`cannot load ${what} as an ONNX model: ${reason}`, { cause: err });
     }
   }
-  return typeof model === 'string'
-    ? ort.InferenceSession.create(model, options)
-    : ort.InferenceSession.create(model, options);
+  const session =
+    typeof model === 'string'
+      ? await ort.InferenceSession.create(model, options)
+      : await ort.InferenceSession.create(model, options);
+  return { session };
 }
 
 /** The tensor specs of a session's inputs or outputs (`kind` names them in errors). */
@@ -99,9 +111,10 @@ export async function loadOnnxModel(
   declared: { inputs?: TensorSpec[]; outputs?: TensorSpec[] },
   behaviour: SessionBehaviour = {},
 ): Promise<LoadedModel> {
-  const session = await openSession(path, threads, behaviour);
+  const { session, fused } = await openFused(path, threads, behaviour);
   return {
     platform: 'onnx_onnxv1',
+    ...(fused ? { fused } : {}),
     inputs: declared.inputs ?? specsFrom(session.inputMetadata, 'input'),
     outputs: declared.outputs ?? specsFrom(session.outputMetadata, 'output'),
     async run(inputs) {

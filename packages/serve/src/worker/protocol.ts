@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { StreamRequest } from './causal-lm/completion.js';
+import type { FusedCounts } from './fuse-graph.js';
 import type {
   Backend,
   FinishReason,
@@ -60,6 +61,8 @@ export interface ModelDescription {
   streams?: { context: number };
   /** Set when the warm-up run failed (the model still serves). */
   warmupError?: string;
+  /** onnx with `fuseGraph`: what the rewrite did. */
+  fused?: FusedCounts;
 }
 
 export interface RunResult {

@@ -60,6 +60,7 @@ async function load(): Promise<{ model: LoadedModel; description: ModelDescripti
     generates: typeof model.generate === 'function' || typeof model.serveStreams === 'function',
     ...(model.serveStreams && model.context ? { streams: { context: model.context } } : {}),
     ...(warmupError === undefined ? {} : { warmupError }),
+    ...(model.fused ? { fused: model.fused } : {}),
   };
   return { model, description };
 }
