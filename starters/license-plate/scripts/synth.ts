@@ -2,7 +2,7 @@
  * Seeded synthetic plate photos for tests and evaluation.
  *
  *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
- *     [--hard] [--font <file.ttf> ...] [--blanks <dir>]
+ *     [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
  * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
@@ -14,6 +14,8 @@
  * `--blanks <dir>` prints the US serials onto pictures of real blank plates in that folder (state
  * name, slogan and artwork as the state prints them) instead of drawing the plates; a file whose
  * name starts with a state's postal code ("az1996.jpg") gets that state's serial formats.
+ * `--traffic` adds a second, farther car beside the photographed one, with a plate of its own; the
+ * label is the photographed (nearer) car's plate.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,11 +35,12 @@ const { values, positionals } = parseArgs({
     hard: { type: 'boolean', default: false },
     font: { type: 'string', multiple: true, default: [] },
     blanks: { type: 'string' },
+    traffic: { type: 'boolean', default: false },
   },
 });
 if (!positionals[0]) {
   console.error(
-    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...] [--blanks <dir>]',
+    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic]',
   );
   process.exit(2);
 }
@@ -60,9 +63,11 @@ try {
 const samples = await generateSet(dir, Number(values.count), Number(values.seed), {
   set,
   hard: values.hard,
+  traffic: values.traffic,
   fonts,
   ...(blanks ? { blanks } : {}),
 });
 const regions: Record<string, number> = {};
 for (const s of samples) regions[s.region] = (regions[s.region] ?? 0) + 1;
-console.log(JSON.stringify({ dir, count: samples.length, regions }));
+const farther = samples.filter((s) => s.farther).length;
+console.log(JSON.stringify({ dir, count: samples.length, regions, ...(values.traffic ? { fartherCars: farther } : {}) })); // prettier-ignore

@@ -9,7 +9,7 @@ import { FONTS, type PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
 import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
 import { addSensorNoise, type Framing, reframe } from './photo-effects.js';
-import { drawScene } from './scene.js';
+import { addFartherCar, drawScene, type PlateSpot } from './scene.js';
 import { homography, warpInto } from './warp.js';
 
 /** One generated photo: JPEG bytes, the plate text and its box [x, y, w, h] in pixels. */
@@ -19,6 +19,8 @@ export interface SyntheticSample {
   text: string;
   region: string;
   box: [number, number, number, number];
+  /** With `traffic`: the text of the farther car's plate, when one was drawn (not labelled). */
+  farther?: string;
 }
 
 /**
@@ -90,29 +92,26 @@ export interface SetOptions {
   fonts?: FontFile[];
   /** Real blank US plates to print US serials on (see `plate-blanks.ts`). */
   blanks?: PlateBlank[];
+  /** A second, farther car with its own plate beside the photographed one (`addFartherCar`). */
+  traffic?: boolean;
 }
 
 /**
- * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
- * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts. `hard`
- * makes all of that harsher and adds more text around the plate (see `hard-photo.ts`).
+ * Warp `plate` onto the photo around `spot`: `size` times the spot's width (0.7–1.1× when not
+ * given), a tilt and a perspective squeeze (steeper when `hard`), rendered near its final size so
+ * the warp does not alias; `hard` also dims some plates. Returns the plate's corners in the photo
+ * and the size used.
  */
-export async function generateSample(
+async function placePlate(
+  canvas: { data: Uint8Array; width: number; height: number },
+  plate: PlateDrawing,
+  spot: PlateSpot,
   random: Random,
-  name: string,
-  { set = 'mixed', hard = false, fonts = [], blanks }: SetOptions = {},
-): Promise<SyntheticSample> {
-  const scene = drawScene(random);
-  const faces = fonts.length > 0 ? fonts.map((f) => f.description) : FONTS;
-  const plate = drawPlate(random, set, { hard, fonts: faces, ...(blanks ? { blanks } : {}) });
-  if (hard) reframe(scene, random, HARD_FRAMING);
-  else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
-  const svg = hard ? withBumperSticker(scene, random) : scene.svg;
-  const sceneRaw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
-  const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };
-
+  { hard, fontFile, size }: { hard: boolean; fontFile: string | undefined; size?: number },
+): Promise<{ corners: [number, number][]; size: number }> {
   // Where the plate lands: size (near or far car), tilt and a perspective squeeze.
-  const w = scene.plate.width * random.range(0.7, 1.1);
+  size ??= random.range(0.7, 1.1);
+  const w = spot.width * size;
   const h = (w * plate.height) / plate.width;
   const angle = random.normal(0, hard ? 0.09 : 0.06);
   const yaw = hard ? random.range(-0.3, 0.3) : random.range(-0.15, 0.15); // one side nearer the camera
@@ -125,17 +124,47 @@ export async function generateSample(
     [-w / 2, (h / 2) * (1 - yaw)],
   ];
   const dst = local.map(([x, y]): [number, number] => [
-    scene.plate.cx + x * Math.cos(angle) - y * Math.sin(angle) + jitter(),
-    scene.plate.cy + x * Math.sin(angle) + y * Math.cos(angle) + jitter(),
+    spot.cx + x * Math.cos(angle) - y * Math.sin(angle) + jitter(),
+    spot.cy + x * Math.sin(angle) + y * Math.cos(angle) + jitter(),
   ]);
-  // Render the plate near its final size so the warp does not alias.
   const renderW = Math.max(40, Math.round(w * 1.25));
   const renderH = Math.round((renderW * plate.height) / plate.width);
-  const fontFile = fonts.find((f) => f.description === plate.font)?.file;
   const plateRaw = new Uint8Array(await renderPlate(plate, renderW, renderH, fontFile));
   if (hard) dimPlate(plateRaw, random);
   const src: [number, number][] = [[0, 0], [renderW, 0], [renderW, renderH], [0, renderH]]; // prettier-ignore
   warpInto(canvas, { data: plateRaw, width: renderW, height: renderH }, homography(src, dst));
+  return { corners: dst, size };
+}
+
+/**
+ * Draw one photo: a street scene with a car, a regional plate warped onto its bumper (rotation,
+ * perspective, distance), then camera damage — blur, noise, exposure and JPEG artefacts. `hard`
+ * makes all of that harsher and adds more text around the plate (see `hard-photo.ts`).
+ */
+export async function generateSample(
+  random: Random,
+  name: string,
+  { set = 'mixed', hard = false, fonts = [], blanks, traffic = false }: SetOptions = {},
+): Promise<SyntheticSample> {
+  const scene = drawScene(random);
+  const faces = fonts.length > 0 ? fonts.map((f) => f.description) : FONTS;
+  const style = { hard, fonts: faces, ...(blanks ? { blanks } : {}) };
+  const fontFile = (p: PlateDrawing) => fonts.find((f) => f.description === p.font)?.file;
+  const plate = drawPlate(random, set, style);
+  if (hard) reframe(scene, random, HARD_FRAMING);
+  else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
+  const farther = traffic ? addFartherCar(scene, random) : undefined;
+  const svg = hard ? withBumperSticker(scene, random) : scene.svg;
+  const sceneRaw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+  const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };
+  const placed = await placePlate(canvas, plate, scene.plate, random, { hard, fontFile: fontFile(plate) }); // prettier-ignore
+  const dst = placed.corners;
+  // The farther car's plate: another of the set's plates, as much smaller as its car (plates
+  // are all about one size), not labelled: the photo is of the nearer car.
+  const other = farther && drawPlate(random, set, style);
+  if (farther && other) {
+    await placePlate(canvas, other, farther, random, { hard, fontFile: fontFile(other), size: placed.size }); // prettier-ignore
+  }
 
   const { jpeg, scale } = hard ? await hardCamera(canvas, random) : await camera(canvas, random);
   const xs = dst.map((p) => p[0] * scale);
@@ -148,7 +177,8 @@ export async function generateSample(
     Math.max(...xs) - x,
     Math.max(...ys) - y,
   ].map(Math.round) as [number, number, number, number];
-  return { name, jpeg, text: normalisePlate(plate.printed), region: plate.region, box };
+  const text = normalisePlate(plate.printed);
+  return { name, jpeg, text, region: plate.region, box, ...(other ? { farther: normalisePlate(other.printed) } : {}) }; // prettier-ignore
 }
 
 /**
