@@ -75,6 +75,21 @@ describe('rankReadings', () => {
     expect(rankReadings(readings, 0.1, book, [far])[0]!.text).toBe('SALE50');
   });
 
+  it('puts the nearest car first when the photo shows several sure plates', () => {
+    // A farther car's plate, read a little more surely, beside the photographed car's.
+    const farther = { candidate: candidate(500, 250, 16), decoded: decoded('AB123CD', 0.99), darkShare: 0.3 }; // prettier-ignore
+    const nearer = { candidate: candidate(250, 330, 30), decoded: decoded('CD456EF', 0.85), darkShare: 0.3 }; // prettier-ignore
+    expect(rankReadings([farther, nearer]).map((p) => p.text)).toEqual(['CD456EF', 'AB123CD']);
+    // Bigger text that is not surely a plate (it fits no layout) does not jump ahead.
+    const sticker = { candidate: candidate(250, 420, 40), decoded: decoded('COEXIST', 0.99), darkShare: 0.3 }; // prettier-ignore
+    expect(rankReadings([farther, sticker])[0]!.text).toBe('AB123CD');
+    // Two cars about as near (text heights within a fifth): the surer reading leads.
+    const left = (p: number) => ({ candidate: candidate(200, 330, 28), decoded: decoded('AB123CD', p), darkShare: 0.3 }); // prettier-ignore
+    const right = (p: number) => ({ candidate: candidate(450, 330, 30), decoded: decoded('CD456EF', p), darkShare: 0.3 }); // prettier-ignore
+    expect(rankReadings([left(0.99), right(0.85)])[0]!.text).toBe('AB123CD');
+    expect(rankReadings([left(0.85), right(0.99)])[0]!.text).toBe('CD456EF');
+  });
+
   it('drops empty and hopeless readings', () => {
     expect(
       rankReadings([{ candidate: candidate(1, 1), decoded: decoded(''), darkShare: 0.3 }]),

@@ -103,8 +103,17 @@ export function scoreReadings(
 }
 
 /**
+ * A reading that scores at least this (`rankScore`) is surely a plate. When a photo shows several
+ * (a car park, traffic), the car being photographed is the nearest, so its plate's text is the
+ * tallest: a sure plate whose text is more than `NEARER` times as tall as the best-scored one's
+ * comes first, even where the farther plate was read more surely or its state name was read.
+ */
+const SURE_PLATE = 0.7;
+const NEARER = 1.2;
+
+/**
  * Step 5 — rank the readings (see `scoreReadings`) and keep the best reading of each place in
- * the photo, best first.
+ * the photo, best first; of several sure plates, the nearest car's first (`SURE_PLATE`).
  */
 export function rankReadings(
   readings: Reading[],
@@ -112,11 +121,16 @@ export function rankReadings(
   book: FormatBook = ANY_REGION,
   clueBoxes: RotatedBox[] = [],
 ): Plate[] {
-  const plates: Plate[] = [];
+  const best: ScoredText[] = [];
   for (const s of scoreReadings(readings, book, clueBoxes)) {
     if (s.confidence < minConfidence || s.text.length < 2) continue;
-    if (plates.some((p) => overlap(p.box, s.box) > 0.5)) continue;
-    plates.push({ text: s.text, confidence: Number(s.confidence.toFixed(4)), box: s.box });
+    if (best.some((p) => overlap(p.box, s.box) > 0.5)) continue;
+    best.push(s);
   }
-  return plates;
+  const height = (s: ScoredText) => s.reading.candidate.box.height;
+  const sure = best.filter((s) => s.rankScore >= SURE_PLATE);
+  let nearest = sure[0];
+  for (const s of sure) if (height(s) > NEARER * height(nearest!)) nearest = s;
+  const ordered = nearest ? [nearest, ...best.filter((s) => s !== nearest)] : best;
+  return ordered.map((s) => ({ text: s.text, confidence: Number(s.confidence.toFixed(4)), box: s.box })); // prettier-ignore
 }

@@ -91,6 +91,25 @@ describe('readPlates with the real models', () => {
     }
   });
 
+  it("answers the photographed car's plate, not a farther car's beside it", async () => {
+    const street = makeTempDir('plates-traffic-');
+    try {
+      const samples = await generateSet(street.path, 16, 4, { set: 'us', traffic: true });
+      const twoCars = samples.filter((s) => s.farther);
+      expect(twoCars.length).toBeGreaterThanOrEqual(4);
+      let nearer = 0;
+      for (const sample of twoCars) {
+        const { plates } = await readPlates(sample.jpeg, models, { region: 'us' });
+        // The farther car's plate may be read too, but never first.
+        expect(plates[0]?.text).not.toBe(sample.farther);
+        if (plates[0]?.text === sample.text) nearer++;
+      }
+      expect(nearer).toBeGreaterThanOrEqual(twoCars.length - 1);
+    } finally {
+      street.remove();
+    }
+  });
+
   it('finds no plate in a photo without text', async () => {
     const sky = await sharp({
       create: { width: 320, height: 240, channels: 3, background: '#8ab4e0' },
