@@ -2,7 +2,7 @@
  * Seeded synthetic plate photos for tests and evaluation.
  *
  *   pnpm --filter @shipml/starter-license-plate synth -- <out-dir> [--count 50] [--seed 1] [--set mixed]
- *     [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic]
+ *     [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic] [--badges]
  *
  * Writes synth-NNNN.jpg + synth-NNNN.txt (OpenALPR benchmark format) and prints a JSON summary
  * as the last stdout line. `--set us` draws US plates only (state name, slogan, stickers, frames,
@@ -15,7 +15,8 @@
  * name, slogan and artwork as the state prints them) instead of drawing the plates; a file whose
  * name starts with a state's postal code ("az1996.jpg") gets that state's serial formats.
  * `--traffic` adds a second, farther car beside the photographed one, with a plate of its own; the
- * label is the photographed (nearer) car's plate.
+ * label is the photographed (nearer) car's plate. `--badges` puts model and trim badges ("RAV4",
+ * "LIMITED") on the photographed car's boot lid, above the plate.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,11 +37,12 @@ const { values, positionals } = parseArgs({
     font: { type: 'string', multiple: true, default: [] },
     blanks: { type: 'string' },
     traffic: { type: 'boolean', default: false },
+    badges: { type: 'boolean', default: false },
   },
 });
 if (!positionals[0]) {
   console.error(
-    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic]',
+    'usage: synth <out-dir> [--count 50] [--seed 1] [--set mixed|eu|us|br] [--hard] [--font <file.ttf> ...] [--blanks <dir>] [--traffic] [--badges]',
   );
   process.exit(2);
 }
@@ -64,6 +66,7 @@ const samples = await generateSet(dir, Number(values.count), Number(values.seed)
   set,
   hard: values.hard,
   traffic: values.traffic,
+  badges: values.badges,
   fonts,
   ...(blanks ? { blanks } : {}),
 });

@@ -9,7 +9,7 @@ import { FONTS, type PlateDrawing } from './plate-drawing.js';
 import { drawPlate, type PlateSet } from './plate-styles.js';
 import { dimPlate, HARD_FRAMING, hardCamera, withBumperSticker } from './hard-photo.js';
 import { addSensorNoise, type Framing, reframe } from './photo-effects.js';
-import { addFartherCar, drawScene, type PlateSpot } from './scene.js';
+import { addBadges, addFartherCar, drawScene, type PlateSpot } from './scene.js';
 import { homography, warpInto } from './warp.js';
 
 /** One generated photo: JPEG bytes, the plate text and its box [x, y, w, h] in pixels. */
@@ -94,6 +94,8 @@ export interface SetOptions {
   blanks?: PlateBlank[];
   /** A second, farther car with its own plate beside the photographed one (`addFartherCar`). */
   traffic?: boolean;
+  /** Model and trim badges on the photographed car's boot lid (`addBadges`). */
+  badges?: boolean;
 }
 
 /**
@@ -144,7 +146,14 @@ async function placePlate(
 export async function generateSample(
   random: Random,
   name: string,
-  { set = 'mixed', hard = false, fonts = [], blanks, traffic = false }: SetOptions = {},
+  {
+    set = 'mixed',
+    hard = false,
+    fonts = [],
+    blanks,
+    traffic = false,
+    badges = false,
+  }: SetOptions = {},
 ): Promise<SyntheticSample> {
   const scene = drawScene(random);
   const faces = fonts.length > 0 ? fonts.map((f) => f.description) : FONTS;
@@ -154,6 +163,7 @@ export async function generateSample(
   if (hard) reframe(scene, random, HARD_FRAMING);
   else if (set !== 'mixed') reframe(scene, random, REGIONAL_FRAMING);
   const farther = traffic ? addFartherCar(scene, random) : undefined;
+  if (badges) addBadges(scene);
   const svg = hard ? withBumperSticker(scene, random) : scene.svg;
   const sceneRaw = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
   const canvas = { data: new Uint8Array(sceneRaw), width: scene.width, height: scene.height };

@@ -1,4 +1,4 @@
-import type { Random } from '@shipml/random';
+import { createRandom, type Random } from '@shipml/random';
 
 /** Where a plate goes: its centre and width in pixels. */
 export interface PlateSpot {
@@ -150,4 +150,30 @@ export function addFartherCar(scene: Scene, random: Random): PlateSpot | undefin
   const at = scene.svg.indexOf('<g class="car">');
   scene.svg = scene.svg.slice(0, at) + drawn + scene.svg.slice(at);
   return spot;
+}
+
+/**
+ * Badges cars carry on the boot lid: makes' model names and trims, some of them words, some
+ * mixing letters and digits like a serial.
+ */
+const BADGES = ['RAV4', 'F150', 'CRV', 'ES350', 'C300', '328I', 'CX5', '4MATIC', 'HYBRID', 'AWD', 'LIMITED', 'SPORT', 'V6', 'XLE', 'EXL', 'GT', 'TDI', 'RX350', 'Q5', 'A4', '2.0T', 'SE', 'CAMRY', 'ACCORD', 'CIVIC', 'ALTIMA', 'SILVERADO', 'WRANGLER']; // prettier-ignore
+
+/**
+ * `--badges`: the photographed car's model and trim badges on its boot lid, above the plate and
+ * to one side or both: chrome letters about half as tall as the serial. They come from a random
+ * stream of their own (seeded by where the plate is), so a seed draws the same photos as without
+ * badges, badges added.
+ */
+export function addBadges(scene: Scene): void {
+  const { cx, cy, width } = scene.plate;
+  const random = createRandom(Math.round(cx * 1000 + cy));
+  const sides = random.next() < 0.5 ? [-1, 1] : [random.next() < 0.5 ? -1 : 1];
+  const badges = sides.map((side) => {
+    const h = width * random.range(0.08, 0.14); // a plate is 12 in wide, badge letters 1–1.7 in tall
+    const text = random.pick(BADGES);
+    const x = cx + side * width * random.range(0.75, 1.2);
+    const y = cy - width * random.range(0.3, 0.55);
+    return `<text x="${x}" y="${y}" text-anchor="middle" font-family="DejaVu Sans" font-weight="bold" font-size="${h * 1.35}" fill="#e6e6e6" stroke="#222" stroke-width="${h * 0.05}">${text}</text>`;
+  });
+  scene.svg = scene.svg.replace('</svg>', `${badges.join('')}</svg>`);
 }

@@ -145,4 +145,17 @@ describe('synthetic generator', () => {
       b.remove();
     }
   });
+
+  it('adds badges to the same photos, plates and labels unchanged', async () => {
+    const [a, b] = [makeTempDir('synth-a-'), makeTempDir('synth-b-')];
+    try {
+      const plain = await generateSet(a.path, 3, 5, { set: 'us' });
+      const badged = await generateSet(b.path, 3, 5, { set: 'us', badges: true });
+      expect(badged.map((s) => [s.text, s.box])).toEqual(plain.map((s) => [s.text, s.box]));
+      expect(badged.map((s, i) => s.jpeg.equals(plain[i]!.jpeg))).toEqual([false, false, false]);
+    } finally {
+      a.remove();
+      b.remove();
+    }
+  });
 });
