@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, startApp, type RunningApp } from '@shipml/dev/e2e';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,33 @@ describe('the autocomplete page, in Chromium', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('keeps the text a user selects while a suggestion is showing', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.getByText('Model ready').waitFor();
+    const editor = page.getByLabel('Your text');
+    await editor.fill('');
+    await editor.pressSequentially('It was a dark', { delay: 20 });
+    const ghost = page.getByTestId('ghost');
+    await expect.poll(() => ghost.textContent(), { timeout: 30_000 }).not.toBe('');
+    // The browser tells the page of a new selection a moment after it is made, and the page may
+    // render meanwhile (a suggestion streaming in). Select all the text and, before that news
+    // arrives, make the page render (here by choosing 2 alternatives): the selection must
+    // survive, so that what the user types next replaces it.
+    const selection = await editor.evaluate((area: HTMLTextAreaElement) => {
+      area.setSelectionRange(0, area.value.length);
+      const alternatives = document.querySelector('select')!;
+      alternatives.value = '2';
+      alternatives.dispatchEvent(new Event('change', { bubbles: true }));
+      return new Promise<[number, number]>((resolve) =>
+        requestAnimationFrame(() => resolve([area.selectionStart, area.selectionEnd])),
+      );
+    });
+    expect(selection).toEqual([0, 'It was a dark'.length]);
+    await editor.pressSequentially('Night', { delay: 20 });
+    expect(await editor.inputValue()).toBe('Night');
+  });
 
   it('dismisses the suggestion with Esc', async () => {
     const page = await browser.newPage();

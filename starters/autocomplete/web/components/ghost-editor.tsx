@@ -27,14 +27,17 @@ export function GhostEditor({
   const mirror = useRef<HTMLDivElement>(null);
 
   // After an accepted suggestion the text grew under the cursor: move the cursor to its end.
-  // And keep the mirror scrolled with the text area, so the ghost stays under the cursor.
+  // Only when `cursor` itself changed: the browser reports a new selection a moment after it
+  // happens, and a suggestion streaming in meanwhile must not collapse what the user selected.
   useLayoutEffect(() => {
     const el = area.current;
-    if (!el) return;
-    if (el.selectionStart !== cursor && document.activeElement === el) {
+    if (el && el.selectionStart !== cursor && document.activeElement === el) {
       el.setSelectionRange(cursor, cursor);
     }
-    if (mirror.current) mirror.current.scrollTop = el.scrollTop;
+  }, [cursor]);
+  // Keep the mirror scrolled with the text area, so the ghost stays under the cursor.
+  useLayoutEffect(() => {
+    if (area.current && mirror.current) mirror.current.scrollTop = area.current.scrollTop;
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -65,7 +68,7 @@ export function GhostEditor({
         value={value}
         spellCheck={false}
         onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
-        onSelect={(e) => onChange(value, e.currentTarget.selectionStart)}
+        onSelect={(e) => onChange(e.currentTarget.value, e.currentTarget.selectionStart)}
         onScroll={(e) => {
           if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
         }}
