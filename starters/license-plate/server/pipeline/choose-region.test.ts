@@ -117,6 +117,21 @@ describe('rankInRegion', () => {
     expect(region.id).toBe('us');
     expect(plates[0]!.text).toBe('482KXB');
   });
+
+  it("answers the car's plate, not a model badge half as tall that fits a European layout", () => {
+    // "RX350" on the boot lid fits Germany's L L DDD, in wide chrome letters; below it the plate,
+    // its serial twice as tall and of a layout only a state that is not named prints (Montana's
+    // 8-05847S), with the state's motto stacked above it.
+    const badge = reading('RX350', 420, 260, 18, 0.98);
+    badge.candidate.box.width = 60;
+    const serial = reading('805847S', 300, 330, 36, 0.9);
+    serial.candidate.box.width = 110;
+    const motto: RotatedBox = { cx: 300, cy: 296, width: 90, height: 10, angle: 0, score: 0.8 };
+    const evidence = { ...nothing, boxes: [badge.candidate.box, serial.candidate.box, motto] };
+    const { plates, region } = rankInRegion([badge, serial], 'auto', evidence);
+    expect(region.id).toBe('us');
+    expect(plates[0]!.text).toBe('805847S');
+  });
 });
 
 describe('regionWeight', () => {

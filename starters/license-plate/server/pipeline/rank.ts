@@ -55,6 +55,13 @@ export interface ScoredText extends Plate {
 const HIGH_UP = 0.3;
 
 /**
+ * The car being photographed is the nearest, and on it the serial is the biggest text: a model
+ * badge, a dealer's frame, a sticker or the state name is smaller. A line weighs by its height
+ * against the tallest line read, to this power: a line half as tall weighs 0.71.
+ */
+const SIZE_POWER = 0.5;
+
+/**
  * A line with a state name or slogan stacked right above or below it is a plate's serial: a
  * bumper sticker, a dealer's frame or a shop sign almost never has one. Such a reading weighs this
  * much more — enough for a serial of an unlisted format ("554E1" under "UTAH") to beat a sign
@@ -81,7 +88,7 @@ export function scoreReadings(
     // (see HIGH_UP), dark text on a light ground.
     const regionScore =
       (0.7 + 0.3 * candidate.shapeScore) *
-      (candidate.box.height / tallest) ** 0.2 *
+      (candidate.box.height / tallest) ** SIZE_POWER *
       (candidate.atEdge ? 0.8 : 1) *
       Math.min(1, 0.5 + (0.5 * candidate.down) / HIGH_UP) *
       (darkShare > 0.5 ? 0.8 : 1) *
