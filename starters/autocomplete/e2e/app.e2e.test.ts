@@ -48,14 +48,7 @@ describe('the autocomplete page, in Chromium', () => {
   }
 
   it('keeps the text a user selects while a suggestion is showing', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    await page.getByText('Model ready').waitFor();
-    const editor = page.getByLabel('Your text');
-    await editor.fill('');
-    await editor.pressSequentially('It was a dark', { delay: 20 });
-    const ghost = page.getByTestId('ghost');
-    await expect.poll(() => ghost.textContent(), { timeout: 30_000 }).not.toBe('');
+    const { editor } = await typeUntilSuggested('It was a dark');
     // The browser tells the page of a new selection a moment after it is made, and the page may
     // render meanwhile (a suggestion streaming in). Select all the text and, before that news
     // arrives, make the page render (here by choosing 2 alternatives): the selection must
@@ -75,16 +68,22 @@ describe('the autocomplete page, in Chromium', () => {
   });
 
   it('dismisses the suggestion with Esc', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
-    await page.getByText('Model ready').waitFor();
-    const editor = page.getByLabel('Your text');
-    await editor.fill('');
-    await editor.pressSequentially('It was a dark', { delay: 20 });
-    const ghost = page.getByTestId('ghost');
-    await expect.poll(() => ghost.textContent(), { timeout: 30_000 }).not.toBe('');
+    const { editor, ghost } = await typeUntilSuggested('It was a dark');
     await editor.press('Escape');
     expect(await ghost.textContent()).toBe('');
     expect(await editor.inputValue()).toBe('It was a dark');
   });
 });
+
+/** A fresh page with the editor emptied, `text` typed, and a suggestion shown for it. */
+async function typeUntilSuggested(text: string) {
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  await page.getByText('Model ready').waitFor();
+  const editor = page.getByLabel('Your text');
+  await editor.fill('');
+  await editor.pressSequentially(text, { delay: 20 });
+  const ghost = page.getByTestId('ghost');
+  await expect.poll(() => ghost.textContent(), { timeout: 30_000 }).not.toBe('');
+  return { editor, ghost };
+}
