@@ -3,6 +3,7 @@ import { PLATE_CHARS } from './ctc-decode.js';
 import {
   classesOf,
   expandLayout,
+  fitsLayout,
   formatBook,
   formatScore,
   isSerialLike,
@@ -40,6 +41,13 @@ describe('plate formats', () => {
     expect(formatScore('A1B2C3D4')).toBeLessThan(0.7);
     expect(formatScore('AB')).toBeLessThan(0.2);
     expect(formatScore('ABCDEFGHIJK')).toBeLessThan(0.1);
+  });
+
+  it('lists no serial under four characters, though a layout allows it (a sign: "NO 7")', () => {
+    const eu = formatBook(REGIONS.eu);
+    expect(fitsLayout('MA12', eu)).toBe(true); // Germany's L1-3 L1-2 D1-4
+    expect(fitsLayout('NO7', eu)).toBe(false);
+    expect(formatScore('NO7', eu)).toBeCloseTo(0.2 * 0.7);
   });
 
   it('prefers longer plates over short strings of the same layout family', () => {

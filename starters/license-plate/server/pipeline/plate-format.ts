@@ -34,6 +34,13 @@ export interface FormatBook {
 const books = new Map<string, FormatBook>();
 
 /**
+ * Where a layout's ranges allow a serial of three characters or fewer (Germany's M A 1), the
+ * plate is so rare that a reading that short is far likelier a sign ("NO 7"), a sticker or part of
+ * a plate: it weighs as an unlisted text.
+ */
+const SHORTEST_LISTED = 4;
+
+/**
  * The format book of a region, or of one of its sub-regions (a US state): that state's layouts
  * then weigh fully, the other states' a quarter less (the state name may be misread, and cars
  * cross state lines), and states whose layouts count `onlyWhenNamed` not at all. Built once per
@@ -46,6 +53,7 @@ export function formatBook(region: PlateRegion, subregion?: string): FormatBook 
   const templates = new Map<string, number>();
   const add = ([layout, weight]: Layout, factor = 1) => {
     for (const t of expandLayout(layout)) {
+      if (t.length < SHORTEST_LISTED) continue;
       templates.set(t, Math.max(weight * factor, templates.get(t) ?? 0));
     }
   };
