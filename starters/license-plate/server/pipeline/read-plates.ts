@@ -105,9 +105,10 @@ export async function readPlates(
     lap('zoom');
   }
 
-  // 7. Nothing plate-like at all (a small far plate the detector missed, a dark plate)? Look at
-  //    the whole photo again, enlarged, with a more lenient detector.
-  if ((opts.secondLook ?? true) && confidence() < NOTHING) {
+  // 7. Nothing plate-like at all (a small far plate the detector missed, a dark plate), or with
+  //    `auto` only text that fits no region's layouts (a sign's word)? Look at the whole photo
+  //    again, enlarged, with a more lenient detector.
+  if ((opts.secondLook ?? true) && nothingRead(result)) {
     const larger = await findText(photo, models, SECOND_LOOK_SIDE, undefined, true);
     const more = plateCandidates(larger, photo, opts.maxCandidates);
     merge(seen, await readCrops(photo, more, contextLines(more, larger), models, dictionary));
@@ -122,6 +123,17 @@ export async function readPlates(
     region: result.region,
     timingsMs,
   };
+}
+
+/**
+ * Step 7's question: was anything plate-like read? Not when the best reading is unsure
+ * (`NOTHING`). Nor, with `auto`, when it fits no region's listed layouts and nothing else on the
+ * photo chose the region (`evidence: 'none'`): Europe weighs any unlisted text 0.6, so a word on a
+ * sign ("CAFE") would pass for a plate read, and the plate the first pass missed would never be
+ * looked for. (In the US such a text weighs 0.4 at most, under `NOTHING` once read.)
+ */
+export function nothingRead({ plates, region }: Pick<PlateReading, 'plates' | 'region'>): boolean {
+  return (plates[0]?.confidence ?? 0) < NOTHING || region?.evidence === 'none';
 }
 
 /** Long side of the second look's detector input: small photos are enlarged up to this. */

@@ -9,7 +9,7 @@ import { generateSet } from '../../../scripts/synth/generate.js';
 import { UnsupportedImageError } from '../errors.js';
 import { plateModelFiles } from '../model-files.js';
 import { createOrtModels } from '../ort-models.js';
-import { readPlates } from '../read-plates.js';
+import { nothingRead, readPlates } from '../read-plates.js';
 import type { PlateModels } from '../types.js';
 
 /** A fresh temporary folder, and a way to remove it. */
@@ -123,6 +123,28 @@ describe('readPlates with the real models', () => {
     await expect(readPlates(Buffer.from('%PDF-1.7'), models)).rejects.toBeInstanceOf(
       UnsupportedImageError,
     );
+  });
+});
+
+describe('nothingRead (when to look at the whole photo again)', () => {
+  const box: [number, number, number, number] = [0, 0, 40, 10];
+  const read = (text: string, confidence: number) => [{ text, confidence, box }];
+  const chosen = (evidence: 'words' | 'band' | 'layout' | 'none') =>
+    ({ id: 'eu', name: 'Europe', from: 'photo', evidence }) as const;
+  const told = { id: 'eu', name: 'Europe', from: 'setting' } as const;
+
+  it('looks again when the best reading is unsure, or there is none', () => {
+    expect(nothingRead({ plates: [], region: told })).toBe(true);
+    expect(nothingRead({ plates: read('AB123CD', 0.3), region: chosen('layout') })).toBe(true);
+    expect(nothingRead({ plates: read('AB123CD', 0.9), region: chosen('layout') })).toBe(false);
+  });
+
+  it('looks again, with auto, when only a text that fits no layout was read (a sign: "CAFE")', () => {
+    // Europe weighs any unlisted text 0.6: a clear word scores above the 0.4 of "unsure".
+    expect(nothingRead({ plates: read('CAFE', 0.42), region: chosen('none') })).toBe(true);
+    // Told the region, or a band or words chose it: the reading stands.
+    expect(nothingRead({ plates: read('CAFE', 0.42), region: told })).toBe(false);
+    expect(nothingRead({ plates: read('CAFE', 0.42), region: chosen('band') })).toBe(false);
   });
 });
 
